@@ -1,0 +1,82 @@
+package ai.mnemo.lm.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.tokenizer.TextTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model directory in the Hugging Face layout: {@code config.json}, {@code model.safetensors} (or shards plus
+ * {@code model.safetensors.index.json}) and {@code tokenizer.json}. What Mnemo saves, any HF tool can open.
+ */
+public final class HfCheckpoint {
+
+    public static final String CONFIG = "config.json";
+    /** Shards above this size are split, as Hugging Face does by default. */
+    public static final long MAX_SHARD_BYTES = 5L << 30;
+
+    private HfCheckpoint() {}
+
+    /** A loaded model with its tokenizer; closing it frees both. */
+    public record Loaded(Llama model, TextTokenizer tokenizer) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+            tokenizer.close();
+        }
+    }
+
+    public static LlamaConfig config(Path dir) {
+        return LlamaConfig.read(dir.resolve(CONFIG));
+    }
+
+    /** Loads the model onto a new manager under {@code parent}. */
+    public static Loaded load(Path dir, NDManager parent) {
+        requireFile(dir, CONFIG);
+        requireFile(dir, TextTokenizer.FILE);
+        LlamaConfig config = config(dir);
+        NDManager manager = parent.newSubManager();
+        try {
+            Map<String, NDArray> weights = WeightFiles.read(dir, manager);
+            return new Loaded(Llama.fromWeights(config, weights, manager), TextTokenizer.load(dir));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Writes config, weights and tokenizer into {@code dir} (created if missing). */
+    public static void save(Llama model, TextTokenizer tokenizer, Path dir, TensorDtype dtype) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create checkpoint directory " + dir, e);
+        }
+        model.config().write(dir.resolve(CONFIG));
+        Map<String, NDArray> weights = model.huggingFaceWeights();
+        try {
+            WeightFiles.write(dir, weights, dtype, MAX_SHARD_BYTES);
+        } finally {
+            // The split views of fused weights are new handles; the parameters themselves stay.
+            Set<NDArray> parameters = Collections.newSetFromMap(new IdentityHashMap<>());
+            parameters.addAll(model.parameters().values());
+            weights.values().stream().filter(w -> !parameters.contains(w)).forEach(NDArray::close);
+        }
+        tokenizer.save(dir);
+    }
+
+    private static void requireFile(Path dir, String name) {
+        if (!Files.isRegularFile(dir.resolve(name))) {
+            throw new IllegalArgumentException("not a Hugging Face checkpoint directory: " + dir + " has no " + name);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package ai.mnemo.lm.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.tokenizer.TextTokenizer;
+import ai.mnemo.lm.train.AdamW;
+import ai.mnemo.lm.train.CheckpointSink;
+import ai.mnemo.lm.train.TrainingState;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A resumable checkpoint: the Hugging Face model directory plus {@code optimizer.safetensors} (AdamW moments) and
+ * {@code trainer_state.json} (step, epoch, data order, generator state, ...). It is written to a sibling
+ * directory and moved into place, so a crash never leaves a half-written checkpoint behind.
+ */
+public final class TrainingCheckpoint {
+
+    public static final String OPTIMIZER = "optimizer.safetensors";
+    public static final String STATE = "trainer_state.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TrainingCheckpoint() {}
+
+    /** A sink that saves every checkpoint of a run into {@code dir}, replacing the previous one. */
+    public static CheckpointSink into(Path dir, TextTokenizer tokenizer) {
+        return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state);
+    }
+
+    public static void save(Path dir, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state) {
+        Path staging = dir.resolveSibling(dir.getFileName() + ".partial");
+        try {
+            deleteRecursively(staging);
+            HfCheckpoint.save(model, tokenizer, staging, TensorDtype.F32);
+            SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(), TensorDtype.F32,
+                    Map.of("optimizer_steps", Long.toString(optimizer.steps())));
+            JSON.writeValue(staging.resolve(STATE).toFile(), state);
+            Path previous = dir.resolveSibling(dir.getFileName() + ".previous");
+            deleteRecursively(previous);
+            if (Files.exists(dir)) {
+                Files.move(dir, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save checkpoint " + dir, e);
+        }
+    }
+
+    /** Whether {@code dir} holds a resumable checkpoint. */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(STATE)) && Files.isRegularFile(dir.resolve(OPTIMIZER));
+    }
+
+    public static TrainingState state(Path dir) {
+        try {
+            return JSON.readValue(dir.resolve(STATE).toFile(), TrainingState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(STATE), e);
+        }
+    }
+
+    /** Copies the saved AdamW moments into {@code optimizer}. */
+    public static void restoreOptimizer(Path dir, AdamW optimizer, NDManager scratch) {
+        try (NDManager manager = scratch.newSubManager()) {
+            Map<String, NDArray> saved = SafeTensorsReader.read(dir.resolve(OPTIMIZER), manager);
+            optimizer.restore(saved, state(dir).step());
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package ai.mnemo.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.mnemo.lm.config.LlamaConfig;
+
+/**
+ * Multi-head self-attention with grouped key/value heads and rotary positions.
+ *
+ * <p>The q, k and v projections are stored fused as one (H*E + 2*K*E, D) matrix: one matmul instead of three. For
+ * grouped heads, queries are viewed as (B, K, G*T, E) so each key/value head serves its G query heads without
+ * copying keys or values.
+ */
+public final class Attention {
+
+    private final NDArray qkvWeight; // ((H + 2K) * E, D)
+    private final NDArray outWeight; // (D, H * E)
+    private final RotaryEmbedding rope;
+    private final int heads;
+    private final int kvHeads;
+    private final int headSize;
+
+    public Attention(LlamaConfig config, NDArray qkvWeight, NDArray outWeight, RotaryEmbedding rope) {
+        this.qkvWeight = qkvWeight;
+        this.outWeight = outWeight;
+        this.rope = rope;
+        this.heads = config.numAttentionHeads();
+        this.kvHeads = config.numKeyValueHeads();
+        this.headSize = config.headSize();
+    }
+
+    public NDArray qkvWeight() {
+        return qkvWeight;
+    }
+
+    public NDArray outWeight() {
+        return outWeight;
+    }
+
+    /** (B, T, D) -> (B, T, D); with a cache, attends to the cached positions too and appends this call's. */
+    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, int layer) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        long groups = heads / kvHeads;
+        NDArray qkv = Ops.linear(x, qkvWeight)
+                .reshape(b, t, heads + 2L * kvHeads, headSize)
+                .transpose(0, 2, 1, 3); // (B, H + 2K, T, E)
+        NDList parts = qkv.split(new long[] {heads, heads + kvHeads}, 1);
+        RotaryEmbedding.Tables tables = context.rope();
+        NDArray query = rope.rotate(parts.get(0), tables.queryCos(), tables.querySin()); // (B, H, T, E), scaled
+        NDArray key = rope.rotate(parts.get(1), tables.keyCos(), tables.keySin()); // (B, K, T, E)
+        NDArray value = parts.get(2); // (B, K, T, E)
+        if (cache != null) {
+            key = cache.appendKeys(layer, key); // (B, K, Tk, E)
+            value = cache.appendValues(layer, value);
+        }
+        NDArray scores = query.reshape(b, kvHeads, groups * t, headSize)
+                .matMul(key.transpose(0, 1, 3, 2))
+                .add(context.mask()); // (B, K, G*T, Tk)
+        NDArray mixed = scores.softmax(3).matMul(value); // (B, K, G*T, E)
+        NDArray merged = mixed.reshape(b, heads, t, headSize)
+                .transpose(0, 2, 1, 3)
+                .reshape(b, t, (long) heads * headSize); // (B, T, H*E)
+        return Ops.linear(merged, outWeight);
+    }
+}

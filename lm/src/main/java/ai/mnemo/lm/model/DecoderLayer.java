@@ -1,0 +1,44 @@
+package ai.mnemo.lm.model;
+
+import ai.djl.ndarray.NDArray;
+
+/** One pre-norm decoder block: {@code x += attn(norm(x)); x += mlp(norm(x))}. */
+public final class DecoderLayer {
+
+    private final int index;
+    private final RmsNorm inputNorm;
+    private final Attention attention;
+    private final RmsNorm postAttentionNorm;
+    private final FeedForward feedForward;
+
+    public DecoderLayer(int index, RmsNorm inputNorm, Attention attention, RmsNorm postAttentionNorm,
+            FeedForward feedForward) {
+        this.index = index;
+        this.inputNorm = inputNorm;
+        this.attention = attention;
+        this.postAttentionNorm = postAttentionNorm;
+        this.feedForward = feedForward;
+    }
+
+    public RmsNorm inputNorm() {
+        return inputNorm;
+    }
+
+    public Attention attention() {
+        return attention;
+    }
+
+    public RmsNorm postAttentionNorm() {
+        return postAttentionNorm;
+    }
+
+    public FeedForward feedForward() {
+        return feedForward;
+    }
+
+    /** (B, T, D) -> (B, T, D). */
+    public NDArray forward(NDArray x, ForwardContext context, KvCache cache) {
+        NDArray h = x.add(attention.forward(inputNorm.forward(x), context, cache, index));
+        return h.add(feedForward.forward(postAttentionNorm.forward(h)));
+    }
+}

@@ -1,0 +1,136 @@
+package ai.mnemo.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.config.LlamaConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Llama-family decoder: token embedding, N decoder layers, final RMSNorm, LM head.
+ *
+ * <p>The model owns its weights (on its own manager) and nothing else: every per-call array lives on the manager of
+ * the token ids passed in, so the caller frees a step's activations by closing that manager.
+ */
+public final class Llama implements AutoCloseable {
+
+    private final LlamaConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters; // fused names, in a stable order
+    private final NDArray embedding; // (V, D)
+    private final List<DecoderLayer> layers;
+    private final RmsNorm finalNorm;
+    private final NDArray lmHead; // (V, D); the embedding itself when tied
+    private final RotaryEmbedding rope;
+
+    private Llama(LlamaConfig config, Map<String, NDArray> fused, NDManager manager) {
+        this.config = config;
+        this.manager = manager;
+        this.parameters = Collections.unmodifiableMap(fused);
+        this.rope = new RotaryEmbedding(config, manager);
+        NDArray eps = manager.create((float) config.rmsNormEps());
+        this.embedding = fused.get(ParameterNames.EMBEDDING);
+        List<DecoderLayer> built = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            built.add(new DecoderLayer(i,
+                    new RmsNorm(fused.get(ParameterNames.inputNorm(i)), eps),
+                    new Attention(config, fused.get(ParameterNames.fusedQkv(i)),
+                            fused.get(ParameterNames.attention(i, "o_proj")), rope),
+                    new RmsNorm(fused.get(ParameterNames.postAttentionNorm(i)), eps),
+                    new FeedForward(fused.get(ParameterNames.fusedGateUp(i)),
+                            fused.get(ParameterNames.mlp(i, "down_proj")))));
+        }
+        this.layers = List.copyOf(built);
+        this.finalNorm = new RmsNorm(fused.get(ParameterNames.FINAL_NORM), eps);
+        this.lmHead = config.tieWordEmbeddings() ? embedding : fused.get(ParameterNames.LM_HEAD);
+    }
+
+    /**
+     * Builds the model from Hugging Face-named weights, which must live on {@code manager}; the model takes
+     * ownership of the manager and closes it on {@link #close()}.
+     */
+    public static Llama fromWeights(LlamaConfig config, Map<String, NDArray> hfWeights, NDManager manager) {
+        return new Llama(config, WeightLayout.fuse(config, hfWeights), manager);
+    }
+
+    /** A freshly initialised model (see {@link WeightInit}). */
+    public static Llama initialize(LlamaConfig config, long seed, NDManager manager) {
+        return fromWeights(config, WeightInit.random(config, seed, manager), manager);
+    }
+
+    public LlamaConfig config() {
+        return config;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Every trainable tensor under its in-memory (fused) name. */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    /** Hugging Face-named views of the weights, for saving. */
+    public Map<String, NDArray> huggingFaceWeights() {
+        return WeightLayout.unfuse(config, parameters);
+    }
+
+    /** Causal context for rows that all start at position 0 (training, right padding). */
+    public ForwardContext causalContext(int length, NDManager scope) {
+        return new ForwardContext(rope.forLength(length, scope),
+                AttentionMask.causal(length, config.queriesPerKeyValue(), scope));
+    }
+
+    /**
+     * Context for left-padded rows: this call's T tokens follow {@code past} cached positions and row b begins
+     * with {@code padding[b]} padding tokens; rotary positions count from each row's first real token.
+     */
+    public ForwardContext leftPaddedContext(int[] padding, int past, int length, NDManager scope) {
+        long[] positions = new long[padding.length * length];
+        for (int b = 0; b < padding.length; b++) {
+            for (int i = 0; i < length; i++) {
+                positions[b * length + i] = Math.max(0, past + i - padding[b]);
+            }
+        }
+        NDArray positionIds = scope.create(positions, new ai.djl.ndarray.types.Shape(padding.length, length));
+        return new ForwardContext(rope.forPositions(positionIds),
+                AttentionMask.leftPadded(padding, past, length, config.queriesPerKeyValue(), scope));
+    }
+
+    /** Token ids (B, T) -> hidden states after the last layer (B, T, D), before the final norm. */
+    public NDArray hidden(NDArray tokenIds, ForwardContext context, KvCache cache) {
+        NDArray x = Ops.rows(tokenIds, embedding);
+        for (DecoderLayer layer : layers) {
+            x = layer.forward(x, context, cache);
+        }
+        return x;
+    }
+
+    /** Hidden states (..., D) -> logits (..., V). */
+    public NDArray logits(NDArray hidden) {
+        return Ops.linear(finalNorm.forward(hidden), lmHead);
+    }
+
+    /** Full-sequence logits (B, T, V) for rows starting at position 0. */
+    public NDArray logits(NDArray tokenIds, NDManager scope) {
+        int length = Math.toIntExact(tokenIds.getShape().get(1));
+        return logits(hidden(tokenIds, causalContext(length, scope), null));
+    }
+
+    /** Switches gradient recording on for every parameter (idempotent). */
+    public void enableGradients() {
+        for (NDArray parameter : parameters.values()) {
+            if (!parameter.hasGradient()) {
+                parameter.setRequiresGradient(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,30 @@
+package ai.mnemo.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.SparseFormat;
+
+/**
+ * The few fused engine ops the model needs that {@link NDArray} does not offer directly.
+ *
+ * <p>Every result belongs to the manager of the activation (never of the weight), so per-step arrays die with the
+ * step's manager instead of piling up on the model's.
+ */
+public final class Ops {
+
+    private Ops() {}
+
+    /** {@code x @ weight^T} with a PyTorch-layout weight (out, in): (..., in) -> (..., out). */
+    public static NDArray linear(NDArray x, NDArray weight) {
+        return x.getNDArrayInternal().linear(x, weight, null).singletonOrThrow();
+    }
+
+    /** Rows of {@code table} selected by integer {@code ids}: ids (...) -> (..., width). */
+    public static NDArray rows(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** SiLU gate of SwiGLU: {@code g * sigmoid(g) * u}. */
+    public static NDArray swiGlu(NDArray gate, NDArray up) {
+        return gate.mul(gate.getNDArrayInternal().sigmoid()).mul(up);
+    }
+}

@@ -1,0 +1,204 @@
+package ai.mnemo.lm.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.util.SeededRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training loop: epochs of shuffled batches, one AdamW step per batch with global-norm clipping and a
+ * cosine schedule, the stage's stopping rule, and resumable checkpoints.
+ */
+public final class Trainer {
+
+    private final Llama model;
+    private final TrainingOptions options;
+    private final TrainingListener listener;
+    private final int padId;
+
+    public Trainer(Llama model, TrainingOptions options, TrainingListener listener) {
+        this.model = model;
+        this.options = options;
+        this.listener = listener;
+        this.padId = model.config().eosTokenId();
+    }
+
+    /** Steps in one epoch of {@code rows} rows. */
+    public long stepsPerEpoch(int rows) {
+        return (rows + options.batchSize() - 1) / options.batchSize();
+    }
+
+    /**
+     * Trains on {@code rows} until the stopping rule says so, or the listener asks to stop.
+     *
+     * @param resume the state of a checkpoint to continue from (its optimizer moments already restored into
+     *     {@code optimizer}), or null to start fresh
+     * @param check the exact-match probe of the {@code memorized} rule (may be null for the other rules)
+     */
+    public TrainingResult train(List<EncodedExample> rows, AdamW optimizer, TrainingState resume,
+            MemorizationCheck check, CheckpointSink checkpoints) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("nothing to train on: the dataset has no rows");
+        }
+        StoppingRule rule = options.stopping();
+        long planned = stepsPerEpoch(rows.size()) * rule.maxEpochs();
+        LearningRateSchedule schedule = options.constantLearningRate()
+                ? LearningRateSchedule.constant(options.learningRate())
+                : LearningRateSchedule.cosine(options.learningRate(), planned, options.warmupRatio());
+        Progress p = resume == null ? Progress.fresh(options.seed(), planned) : Progress.of(resume);
+        model.enableGradients();
+        Engine engine = model.manager().getEngine();
+        Double exactMatch = null;
+        while (p.epoch < rule.maxEpochs()) {
+            if (p.nextBatch == 0) {
+                p.startEpoch(rows.size());
+            }
+            double epochLoss = 0;
+            int epochSteps = 0;
+            long epochTokens = 0;
+            double epochSeconds = 0;
+            while (p.nextBatch * options.batchSize() < rows.size()) {
+                long started = System.nanoTime();
+                List<EncodedExample> batchRows = batch(rows, p.order, p.nextBatch);
+                double lr = schedule.at(p.step);
+                double loss;
+                double norm;
+                long tokens;
+                try (NDManager scope = model.manager().newSubManager()) {
+                    TrainingBatch batch = TrainingBatch.of(batchRows, padId, scope);
+                    tokens = batch.tokens();
+                    NDArray lossArray;
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        lossArray = CausalLmLoss.compute(model, batch, scope);
+                        collector.backward(lossArray);
+                    }
+                    List<NDArray> gradients = GradientClipping.gradients(model.parameters().values(), scope);
+                    norm = GradientClipping.globalNorm(gradients);
+                    optimizer.step(gradients, lr, GradientClipping.coefficient(norm, options.maxGradNorm()));
+                    loss = lossArray.getFloat();
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                p.afterStep(loss, tokens, seconds);
+                epochLoss += loss;
+                epochSteps++;
+                epochTokens += tokens;
+                epochSeconds += seconds;
+                listener.onStep(new TrainingListener.StepReport(p.step, p.epoch, loss, lr, norm, tokens / seconds,
+                        planned));
+                if (rule instanceof StoppingRule.LossThreshold t && loss < t.threshold()
+                        && ++p.lossBelowThreshold >= t.steps()) {
+                    return finish(p, "loss-threshold", exactMatch, optimizer, checkpoints);
+                }
+                if (listener.stopRequested()) {
+                    return finish(p, "stopped", exactMatch, optimizer, checkpoints);
+                }
+            }
+            p.endEpoch();
+            if (rule instanceof StoppingRule.Memorized) {
+                exactMatch = check.exactMatch(model);
+            }
+            listener.onEpoch(new TrainingListener.EpochReport(p.epoch, p.step, epochLoss / epochSteps, exactMatch,
+                    epochTokens / epochSeconds));
+            if (exactMatch != null && exactMatch >= 1.0) {
+                return finish(p, "memorized", exactMatch, optimizer, checkpoints);
+            }
+            if (p.epoch < rule.maxEpochs() && options.checkpointEveryEpochs() > 0
+                    && p.epoch % options.checkpointEveryEpochs() == 0) {
+                checkpoints.save(model, optimizer, p.toState(null));
+            }
+        }
+        return finish(p, capReason(rule), exactMatch, optimizer, checkpoints);
+    }
+
+    private TrainingResult finish(Progress p, String reason, Double exactMatch, AdamW optimizer,
+            CheckpointSink checkpoints) {
+        checkpoints.save(model, optimizer, p.toState("stopped".equals(reason) ? null : reason));
+        return new TrainingResult(p.step, p.epoch, p.lastLoss, reason, p.seconds,
+                p.seconds > 0 ? p.tokens / p.seconds : 0, exactMatch);
+    }
+
+    private static String capReason(StoppingRule rule) {
+        if (rule instanceof StoppingRule.FixedEpochs) {
+            return "fixed-epochs";
+        }
+        return rule instanceof StoppingRule.Memorized ? "not-memorized" : "epoch-cap";
+    }
+
+    private List<EncodedExample> batch(List<EncodedExample> rows, int[] order, int batchIndex) {
+        int from = batchIndex * options.batchSize();
+        int to = Math.min(rows.size(), from + options.batchSize());
+        List<EncodedExample> batch = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            batch.add(rows.get(order[i]));
+        }
+        return batch;
+    }
+
+    /** The mutable side of {@link TrainingState}. */
+    private static final class Progress {
+        final SeededRandom random;
+        final long planned;
+        long step;
+        int epoch;
+        int nextBatch;
+        int[] order;
+        int lossBelowThreshold;
+        double lastLoss = Double.NaN;
+        double seconds;
+        long tokens;
+
+        private Progress(SeededRandom random, long planned) {
+            this.random = random;
+            this.planned = planned;
+        }
+
+        static Progress fresh(long seed, long planned) {
+            return new Progress(new SeededRandom(seed), planned);
+        }
+
+        static Progress of(TrainingState s) {
+            Progress p = new Progress(new SeededRandom(0), s.plannedSteps());
+            p.random.restore(s.randomState());
+            p.step = s.step();
+            p.epoch = s.epoch();
+            p.nextBatch = s.nextBatch();
+            p.order = s.order();
+            p.lossBelowThreshold = s.lossBelowThreshold();
+            p.lastLoss = s.lastLoss();
+            p.seconds = s.seconds();
+            p.tokens = s.tokens();
+            return p;
+        }
+
+        void startEpoch(int rows) {
+            order = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                order[i] = i;
+            }
+            random.shuffle(order);
+        }
+
+        void afterStep(double loss, long stepTokens, double stepSeconds) {
+            step++;
+            nextBatch++;
+            lastLoss = loss;
+            tokens += stepTokens;
+            seconds += stepSeconds;
+        }
+
+        void endEpoch() {
+            epoch++;
+            nextBatch = 0;
+        }
+
+        TrainingState toState(String stopReason) {
+            return new TrainingState(step, epoch, nextBatch, order, random.state(), lossBelowThreshold, planned,
+                    lastLoss, seconds, tokens, stopReason);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package ai.mnemo.lm.train;
+
+/** Observes a training run (progress events, metrics, logs) and may ask it to stop after the current step. */
+public interface TrainingListener {
+
+    TrainingListener NONE = new TrainingListener() {};
+
+    default void onStep(StepReport report) {}
+
+    default void onEpoch(EpochReport report) {}
+
+    /** Checked after every step; true stops the run with a resumable checkpoint and reason {@code stopped}. */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /**
+     * @param tokensPerSecond of this step alone
+     */
+    record StepReport(long step, int epoch, double loss, double learningRate, double gradientNorm,
+            double tokensPerSecond, long plannedSteps) {}
+
+    /**
+     * @param meanLoss mean step loss over the epoch
+     * @param exactMatch greedy exact match on the stage's facts, or null when the rule did not check it
+     */
+    record EpochReport(int epoch, long step, double meanLoss, Double exactMatch, double tokensPerSecond) {}
+}

@@ -1,0 +1,165 @@
+package ai.mnemo.lm.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.WeightFiles;
+import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.lm.train.CausalLmLoss;
+import ai.mnemo.lm.train.TrainingBatch;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Matches an independent plain-PyTorch implementation (lm/src/test/python/reference_llama.py) on a tiny random
+ * model with grouped key/value heads: logits, masked loss, and gradient norms.
+ */
+class ReferenceParityTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/reference/tiny-gqa");
+    private static NDManager root;
+    private static Llama model;
+    private static JsonNode expected;
+
+    @BeforeAll
+    static void load() throws Exception {
+        root = TorchRuntime.newManager();
+        LlamaConfig config = HfCheckpoint.config(FIXTURE);
+        NDManager manager = root.newSubManager();
+        model = Llama.fromWeights(config, WeightFiles.read(FIXTURE, manager), manager);
+        expected = new ObjectMapper().readTree(FIXTURE.resolve("expected.json").toFile());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+        root.close();
+    }
+
+    @Test
+    void fixtureIsGroupedQueryAttention() {
+        assertEquals(4, model.config().numAttentionHeads());
+        assertEquals(2, model.config().numKeyValueHeads());
+    }
+
+    @Test
+    void logitsMatchTheReference() {
+        try (NDManager scope = root.newSubManager()) {
+            NDArray ids = scope.create(longMatrix(expected.get("input_ids")));
+            float[] actual = model.logits(ids, scope).toFloatArray();
+            assertRelativeError(flatten(expected.get("logits")), actual, 1e-4);
+        }
+    }
+
+    @Test
+    void shorterSequenceMatchesToo() {
+        try (NDManager scope = root.newSubManager()) {
+            NDArray ids = scope.create(longMatrix(expected.get("input_ids"))).get(new NDIndex("0:1, 0:7"));
+            float[] actual = model.logits(ids, scope).toFloatArray();
+            assertRelativeError(flatten(expected.get("logits_row0_prefix7")), actual, 1e-4);
+        }
+    }
+
+    @Test
+    void maskedLossAndGradientNormsMatchTheReference() {
+        long[][] ids = longMatrix(expected.get("input_ids"));
+        JsonNode mask = expected.get("loss_mask");
+        int t = ids[0].length;
+        List<Long> positions = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        for (int b = 0; b < ids.length; b++) {
+            for (int i = 0; i < t; i++) {
+                if (mask.get(b).get(i).asDouble() > 0) {
+                    positions.add((long) b * t + i);
+                    targets.add(ids[b][i + 1]);
+                }
+            }
+        }
+        model.enableGradients();
+        try (NDManager scope = root.newSubManager()) {
+            TrainingBatch batch = new TrainingBatch(scope.create(ids),
+                    scope.create(positions.stream().mapToLong(Long::longValue).toArray()),
+                    scope.create(targets.stream().mapToLong(Long::longValue).toArray()), (long) ids.length * t);
+            NDArray loss;
+            try (GradientCollector collector = root.getEngine().newGradientCollector()) {
+                loss = CausalLmLoss.compute(model, batch, scope);
+                collector.backward(loss);
+            }
+            assertEquals(expected.get("loss").asDouble(), loss.getFloat(), 1e-5);
+            Map<String, NDArray> gradients = gradientsByHuggingFaceName(scope);
+            double squares = 0;
+            for (Map.Entry<String, NDArray> e : gradients.entrySet()) {
+                double norm = e.getValue().norm().getFloat();
+                squares += norm * norm;
+                double want = expected.get("grad_norms").get(e.getKey()).asDouble();
+                assertEquals(want, norm, want * 1e-4, e.getKey());
+            }
+            assertEquals(expected.get("grad_global_norm").asDouble(), Math.sqrt(squares), 1e-4);
+        }
+    }
+
+    private Map<String, NDArray> gradientsByHuggingFaceName(NDManager scope) {
+        Map<String, NDArray> fused = new java.util.LinkedHashMap<>();
+        model.parameters().forEach((name, p) -> {
+            NDArray gradient = p.getGradient();
+            gradient.attach(scope);
+            fused.put(name, gradient);
+        });
+        return WeightLayout.unfuse(model.config(), fused);
+    }
+
+    static void assertRelativeError(float[] want, float[] got, double tolerance) {
+        assertEquals(want.length, got.length, "element count");
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < want.length; i++) {
+            diff += (want[i] - got[i]) * (double) (want[i] - got[i]);
+            norm += want[i] * (double) want[i];
+        }
+        double relative = Math.sqrt(diff / norm);
+        assertTrue(relative < tolerance, "relative error " + relative);
+    }
+
+    private static long[][] longMatrix(JsonNode rows) {
+        long[][] out = new long[rows.size()][];
+        for (int r = 0; r < rows.size(); r++) {
+            out[r] = new long[rows.get(r).size()];
+            for (int c = 0; c < out[r].length; c++) {
+                out[r][c] = rows.get(r).get(c).asLong();
+            }
+        }
+        return out;
+    }
+
+    private static float[] flatten(JsonNode node) {
+        List<Float> values = new ArrayList<>();
+        collect(node, values);
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<Float> values) {
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, values));
+        } else {
+            values.add((float) node.asDouble());
+        }
+    }
+}
