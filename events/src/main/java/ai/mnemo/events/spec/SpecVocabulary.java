@@ -1,0 +1,31 @@
+package ai.mnemo.events.spec;
+
+import java.util.List;
+
+/** The names a spec may use, in the order the doc lists them (which is also the order of error messages). */
+public final class SpecVocabulary {
+
+    public static final String KVR = "kvr";
+    public static final String AUTO = "auto";
+    public static final String NAIVE = "naive";
+    public static final String REMIX = "remix";
+    public static final String REPLAY = "replay";
+    public static final String RANDOM_PREFIX = "random-prefix";
+    public static final String GATE_NONE = "none";
+    public static final String GATE_MEMORIZED = "memorized";
+
+    public static final List<String> PRESETS = List.of("tiny");
+    public static final List<String> DATASETS = List.of(KVR, "popqa", "triviaqa", "entityquestions", "lama", "webqa",
+            "ultrachat", "evolcode", "apps", "gsm8k", "math");
+    public static final List<String> SPLITS = List.of("A", "B");
+    public static final List<String> FORMATS = List.of("qa", "multiple-choice", RANDOM_PREFIX);
+    public static final List<String> METRICS = List.of("exact-match", "substring", "last-number", "choice-letter");
+    public static final List<String> GATES = List.of(GATE_NONE, GATE_MEMORIZED);
+    public static final List<String> STOPPING_RULES = List.of(AUTO, "fixed-epochs", "loss-threshold", "memorized");
+    public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY);
+    public static final List<String> MIXING_SOURCES = List.of("random-words", "knowledge-pile", "arxiv-pile",
+            "fineweb");
+
+    private SpecVocabulary() {
+    }
+}

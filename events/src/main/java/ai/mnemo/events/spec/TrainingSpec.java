@@ -1,0 +1,61 @@
+package ai.mnemo.events.spec;
+
+import ai.mnemo.events.v1.StoppingRule;
+import ai.mnemo.events.v1.TrainingSettings;
+
+/**
+ * Training settings as written, at experiment level or as one stage's overrides. Any key may be absent; a stage's
+ * keys win over the experiment's, which win over {@link SpecDefaults#TRAINING}, key by key (also inside
+ * {@code stopping}).
+ */
+public record TrainingSpec(
+        Double learningRate,
+        Integer batchSize,
+        Double warmupRatio,
+        Double weightDecay,
+        Double maxGradNorm,
+        Integer maxSequenceLength,
+        StoppingSpec stopping) {
+
+    static final TrainingSpec EMPTY = new TrainingSpec(null, null, null, null, null, null, null);
+
+    /**
+     * The settings a stage trains with: {@code stageOverride} over {@code experimentLevel} over the defaults; both
+     * may be null. Every key is set afterwards, but {@code stopping.rule} may still be {@code auto}: choosing the
+     * paper's rule for D_A's dataset needs the dataset catalogue, so data-service does it (see
+     * {@link StoppingSpec#withRule(String)}).
+     */
+    public static TrainingSpec resolve(TrainingSpec stageOverride, TrainingSpec experimentLevel) {
+        TrainingSpec experiment = SpecDefaults.or(experimentLevel, EMPTY).over(SpecDefaults.TRAINING);
+        return SpecDefaults.or(stageOverride, EMPTY).over(experiment);
+    }
+
+    /** This block's keys, falling back to {@code base} for each absent one. */
+    public TrainingSpec over(TrainingSpec base) {
+        if (base == null) {
+            return this;
+        }
+        return new TrainingSpec(
+                SpecDefaults.or(learningRate, base.learningRate),
+                SpecDefaults.or(batchSize, base.batchSize),
+                SpecDefaults.or(warmupRatio, base.warmupRatio),
+                SpecDefaults.or(weightDecay, base.weightDecay),
+                SpecDefaults.or(maxGradNorm, base.maxGradNorm),
+                SpecDefaults.or(maxSequenceLength, base.maxSequenceLength),
+                stopping == null ? base.stopping : stopping.over(base.stopping));
+    }
+
+    /**
+     * The wire form of a resolved block, with the run's seed and the concrete stopping rule.
+     *
+     * @throws IllegalStateException if a key is still absent (call {@link #resolve} first)
+     */
+    public TrainingSettings toSettings(long seed, StoppingRule stoppingRule) {
+        if (learningRate == null || batchSize == null || warmupRatio == null || weightDecay == null
+                || maxGradNorm == null || maxSequenceLength == null) {
+            throw new IllegalStateException("training settings are not resolved: " + this);
+        }
+        return new TrainingSettings(learningRate, batchSize, warmupRatio, weightDecay, maxGradNorm, seed,
+                maxSequenceLength, stoppingRule);
+    }
+}

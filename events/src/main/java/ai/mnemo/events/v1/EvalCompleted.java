@@ -1,0 +1,29 @@
+package ai.mnemo.events.v1;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The scores of one stage's checkpoint on every dataset seen so far: one row of the retention matrix. */
+public record EvalCompleted(
+        String eventId,
+        Instant occurredAt,
+        String experimentId,
+        String runId,
+        int stageIndex,
+        String checkpointUri,
+        List<EvalResult> results,
+        double evalSeconds) implements EvalEvent, RunScoped {
+
+    public EvalCompleted {
+        Require.envelope(eventId, occurredAt, experimentId);
+        Require.present(runId, "runId");
+        Require.present(checkpointUri, "checkpointUri");
+        results = Require.list(results, "results");
+    }
+
+    public static EvalCompleted of(String experimentId, String runId, int stageIndex, String checkpointUri,
+            List<EvalResult> results, double evalSeconds) {
+        return new EvalCompleted(Envelope.newEventId(), Envelope.now(), experimentId, runId, stageIndex, checkpointUri,
+                results, evalSeconds);
+    }
+}

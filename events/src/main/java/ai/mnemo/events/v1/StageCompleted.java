@@ -1,0 +1,38 @@
+package ai.mnemo.events.v1;
+
+import java.time.Instant;
+
+/**
+ * A stage finished training and its checkpoint is complete; this is what triggers evaluation and the next stage.
+ *
+ * @param stopReason why training ended, e.g. {@code memorized} or {@code fixed-epochs}
+ */
+public record StageCompleted(
+        String eventId,
+        Instant occurredAt,
+        String experimentId,
+        String runId,
+        int stageIndex,
+        int attempt,
+        String checkpointUri,
+        long steps,
+        int epochs,
+        double finalLoss,
+        String stopReason,
+        double trainSeconds,
+        double tokensPerSecond) implements TrainingEvent {
+
+    public StageCompleted {
+        Require.envelope(eventId, occurredAt, experimentId);
+        Require.present(runId, "runId");
+        Require.present(checkpointUri, "checkpointUri");
+        Require.present(stopReason, "stopReason");
+    }
+
+    public static StageCompleted of(String experimentId, String runId, int stageIndex, int attempt,
+            String checkpointUri, long steps, int epochs, double finalLoss, String stopReason, double trainSeconds,
+            double tokensPerSecond) {
+        return new StageCompleted(Envelope.newEventId(), Envelope.now(), experimentId, runId, stageIndex, attempt,
+                checkpointUri, steps, epochs, finalLoss, stopReason, trainSeconds, tokensPerSecond);
+    }
+}
