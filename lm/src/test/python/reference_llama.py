@@ -28,8 +28,24 @@ what Hugging Face's ``LlamaForCausalLM`` computes:
   ``targets[:, t]``; loss = sum(ce * mask) / sum(mask) over the whole batch.
 
 Weights are float32, drawn after ``torch.manual_seed(1234)`` in a fixed order
-(see ``init_params``): normal(0, 0.05) for matrices, ``1 + 0.1*normal`` for
+(see ``build_params``): normal(0, 0.05) for matrices, ``1 + 0.1*normal`` for
 norm weights. Inputs come from a separate ``torch.Generator`` seeded 4321.
+
+Training trajectory (``train_reference``): from the same initial weights, on
+the same batch and loss mask, 3 steps of ``torch.optim.AdamW`` (single-tensor
+implementation, the default on CPU in torch 1.13), lr 1e-2 constant, betas
+(0.9, 0.95), eps 1e-8, two parameter groups: weight_decay 0.1 on every 2-D
+parameter (embedding, q/k/v/o, gate/up/down, lm_head) and 0.0 on the 1-D
+RMSNorm weights. Each step: zero the gradients, forward, masked loss,
+backward, ``torch.nn.utils.clip_grad_norm_(all params, 1.0)`` (total norm =
+float32 L2 norm of the per-parameter L2 norms, params in model order; grads
+scaled by ``min(1, 1.0 / (total + 1e-6))``), then ``opt.step()``, which is
+per parameter, with step s = 1, 2, 3::
+
+    p *= 1 - lr*wd
+    m  = b1*m + (1-b1)*g
+    v  = b2*v + (1-b2)*g^2
+    p -= lr/(1-b1^s) * m / (sqrt(v)/sqrt(1-b2^s) + eps)
 
 How to run
 ----------
@@ -59,9 +75,22 @@ Outputs (``lm/src/test/resources/reference/tiny-gqa/``)
     - ``grad_norms``           {HF name: L2 norm of that parameter's gradient}
     - ``torch_version``, ``script``
   Floats are ``repr`` of the float64 value of each float32 number.
+* ``training.json``     the AdamW trajectory above (indented JSON):
+    - ``lr``, ``betas``, ``eps``, ``weight_decay_matrices``,
+      ``weight_decay_norms``, ``max_grad_norm``, ``steps`` (3)
+    - ``losses``                 4 values: the loss before step 1 (equal to
+                                 ``expected.json``'s ``loss``), before step 2,
+                                 before step 3, and after step 3
+    - ``grad_norms_before_clip`` 3 values: the total norm returned by
+                                 ``clip_grad_norm_`` at each step
+    - ``weight_norms_after``     {HF name: L2 norm of the parameter after 3 steps}
+    - ``torch_version``, ``script``
+* ``after-3-steps.safetensors`` all parameters after the 3 steps, float32,
+                        same names and hand-written format as ``model.safetensors``.
 
-Importable: ``build_params``, ``forward``, ``masked_loss``, ``read_safetensors``
-are reused by throwaway checks (round trip, finite differences).
+Importable: ``build_params``, ``forward``, ``masked_loss``, ``read_safetensors``,
+``train_reference`` are reused by throwaway checks (round trip, finite
+differences, a hand-written AdamW update).
 """
 
 import hashlib
@@ -107,6 +136,15 @@ BATCH, SEQ = 3, 12
 INPUT_VOCAB = 256            # ids drawn from [0, 256): byte-level tokens
 MASKED_TAIL = (4, 5, 3)      # per row: number of trailing target positions in the loss
 PREFIX = 7                   # second check: row 0 alone, first 7 tokens
+
+# short AdamW trajectory (training.json, after-3-steps.safetensors)
+TRAIN_STEPS = 3
+TRAIN_LR = 1e-2              # constant, no schedule
+TRAIN_BETAS = (0.9, 0.95)
+TRAIN_EPS = 1e-8
+TRAIN_WD_MATRICES = 0.1      # every 2-D parameter (embedding, projections, lm_head)
+TRAIN_WD_NORMS = 0.0         # the 1-D RMSNorm weights
+TRAIN_MAX_GRAD_NORM = 1.0
 
 
 # ----------------------------------------------------------------- parameters
@@ -266,6 +304,40 @@ def read_safetensors(path):
     return out
 
 
+# ------------------------------------------------------------------- training
+
+def train_reference(initial, ids, mask, cfg=CONFIG):
+    """TRAIN_STEPS AdamW steps on one fixed batch, starting from ``initial``.
+
+    Returns (losses, grad_norms_before_clip, params_after). ``losses`` has
+    TRAIN_STEPS + 1 entries: the loss before each step and after the last.
+    ``initial`` is not modified (the parameters are fresh float32 copies).
+    """
+    params = {k: v.detach().clone().requires_grad_(True) for k, v in initial.items()}
+    order = [name for name, _, _ in param_shapes(cfg)]          # model (init) order
+    matrices = [params[n] for n in order if params[n].dim() == 2]
+    norms = [params[n] for n in order if params[n].dim() == 1]
+    assert len(matrices) + len(norms) == len(params)
+    everything = [params[n] for n in order]
+    opt = torch.optim.AdamW(
+        [{"params": matrices, "weight_decay": TRAIN_WD_MATRICES},
+         {"params": norms, "weight_decay": TRAIN_WD_NORMS}],
+        lr=TRAIN_LR, betas=TRAIN_BETAS, eps=TRAIN_EPS, amsgrad=False)
+
+    losses, grad_norms = [], []
+    for _ in range(TRAIN_STEPS):
+        opt.zero_grad(set_to_none=True)
+        loss = masked_loss(forward(params, ids, cfg), ids, mask)
+        loss.backward()
+        total = torch.nn.utils.clip_grad_norm_(everything, TRAIN_MAX_GRAD_NORM)
+        losses.append(float(loss.detach()))
+        grad_norms.append(float(total))
+        opt.step()
+    with torch.no_grad():
+        losses.append(float(masked_loss(forward(params, ids, cfg), ids, mask)))
+    return losses, grad_norms, {k: v.detach().clone() for k, v in params.items()}
+
+
 # ----------------------------------------------------------------------- main
 
 def floats(t):
@@ -280,6 +352,7 @@ def main():
 
     params = build_params()
     ids, mask = build_inputs()
+    initial = {k: v.detach().clone() for k, v in params.items()}
     for p in params.values():
         p.requires_grad_(True)
 
@@ -321,13 +394,39 @@ def main():
         json.dump(expected, f, separators=(",", ":"))
         f.write("\n")
 
-    for fn in ("config.json", "model.safetensors", "expected.json"):
+    # training trajectory: same initial weights, same batch and mask
+    losses, clip_norms, after = train_reference(initial, ids, mask)
+    assert losses[0] == float(loss.detach()), (losses[0], float(loss.detach()))
+    write_safetensors(os.path.join(out_dir, "after-3-steps.safetensors"), after)
+    training = {
+        "lr": TRAIN_LR,
+        "betas": list(TRAIN_BETAS),
+        "eps": TRAIN_EPS,
+        "weight_decay_matrices": TRAIN_WD_MATRICES,
+        "weight_decay_norms": TRAIN_WD_NORMS,
+        "max_grad_norm": TRAIN_MAX_GRAD_NORM,
+        "steps": TRAIN_STEPS,
+        "losses": losses,
+        "grad_norms_before_clip": clip_norms,
+        "weight_norms_after": {name: float(torch.linalg.vector_norm(after[name]))
+                               for name in sorted(after)},
+        "torch_version": torch.__version__,
+        "script": SCRIPT,
+    }
+    with open(os.path.join(out_dir, "training.json"), "w") as f:
+        json.dump(training, f, indent=2)
+        f.write("\n")
+
+    for fn in ("config.json", "model.safetensors", "expected.json",
+               "training.json", "after-3-steps.safetensors"):
         path = os.path.join(out_dir, fn)
         with open(path, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()
         print("%s  %s  (%d bytes)" % (digest, path, os.path.getsize(path)))
     print("loss = %r" % float(loss.detach()))
     print("grad_global_norm = %r" % grad_global_norm)
+    print("training losses = %r" % (losses,))
+    print("training grad norms before clip = %r" % (clip_norms,))
     return 0
 
 

@@ -29,6 +29,9 @@ import java.nio.file.Path;
  * @param maxPositionEmbeddings longest sequence the rotary tables cover
  * @param bosTokenId id prepended to every sequence
  * @param eosTokenId id that ends a generation
+ * @param modelType {@code llama} or {@code mistral} (same blocks; kept so a saved checkpoint keeps its family)
+ * @param slidingWindow Mistral's attention window, or null; Mnemo attends over the full causal context, so it
+ *     refuses sequences longer than the window instead of computing something else
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LlamaConfig(
@@ -43,12 +46,17 @@ public record LlamaConfig(
         @JsonProperty("tie_word_embeddings") boolean tieWordEmbeddings,
         @JsonProperty("max_position_embeddings") int maxPositionEmbeddings,
         @JsonProperty("bos_token_id") int bosTokenId,
-        @JsonProperty("eos_token_id") int eosTokenId) {
+        @JsonProperty("eos_token_id") int eosTokenId,
+        @JsonProperty("model_type") String modelType,
+        @JsonProperty("sliding_window") Integer slidingWindow) {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public LlamaConfig {
+        modelType = modelType == null ? "llama" : modelType;
+        require(modelType.equals("llama") || modelType.equals("mistral"),
+                "model_type " + modelType + " is not a Llama-family decoder (llama, mistral)");
         require(hiddenSize > 0, "hidden_size must be positive");
         require(numHiddenLayers > 0, "num_hidden_layers must be positive");
         require(numAttentionHeads > 0, "num_attention_heads must be positive");
@@ -75,10 +83,16 @@ public record LlamaConfig(
         return numAttentionHeads / numKeyValueHeads;
     }
 
+    /** The longest sequence this model may attend over. */
+    public int maxSequenceLength() {
+        return slidingWindow == null ? maxPositionEmbeddings : Math.min(maxPositionEmbeddings, slidingWindow);
+    }
+
     /** Reads a Hugging Face {@code config.json}; {@code eos_token_id} may be a list (the first one is used). */
     public static LlamaConfig read(Path configJson) {
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(configJson.toFile());
+            rejectUnsupported(node);
             normaliseTokenId(node, "eos_token_id");
             normaliseTokenId(node, "bos_token_id");
             node.putIfAbsent("num_key_value_heads", node.get("num_attention_heads"));
@@ -93,8 +107,10 @@ public record LlamaConfig(
     /** Writes {@code config.json} with the keys a Hugging Face {@code LlamaForCausalLM} loader expects. */
     public void write(Path configJson) {
         ObjectNode node = JSON.valueToTree(this);
-        node.put("model_type", "llama");
-        node.putArray("architectures").add("LlamaForCausalLM");
+        if (slidingWindow == null) {
+            node.remove("sliding_window");
+        }
+        node.putArray("architectures").add(modelType.equals("mistral") ? "MistralForCausalLM" : "LlamaForCausalLM");
         node.put("hidden_act", "silu");
         node.put("torch_dtype", "float32");
         node.put("attention_bias", false);
@@ -103,6 +119,15 @@ public record LlamaConfig(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model config " + configJson, e);
         }
+    }
+
+    private static void rejectUnsupported(ObjectNode node) {
+        JsonNode scaling = node.get("rope_scaling");
+        require(scaling == null || scaling.isNull(), "rope_scaling " + scaling + " is not supported");
+        JsonNode act = node.get("hidden_act");
+        require(act == null || act.asText().equals("silu"), "hidden_act " + act + " is not supported (silu only)");
+        JsonNode bias = node.get("attention_bias");
+        require(bias == null || !bias.asBoolean(), "attention_bias is not supported");
     }
 
     private static void normaliseTokenId(ObjectNode node, String key) {

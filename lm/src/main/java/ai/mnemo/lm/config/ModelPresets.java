@@ -15,7 +15,7 @@ public final class ModelPresets {
      */
     public static LlamaConfig tiny() {
         return new LlamaConfig(128, 2, 4, 4, 344, 1e-5, 10000.0, ByteTokenizerDefinition.VOCAB_SIZE, false, 1024,
-                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS);
+                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
     }
 
     public static LlamaConfig named(String preset) {

@@ -3,6 +3,7 @@ package ai.mnemo.lm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.mnemo.lm.config.LlamaConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,32 +16,29 @@ public final class WeightLayout {
 
     private WeightLayout() {}
 
-    /** Hugging Face names -> fused names. The inputs that get fused are closed. */
+    /**
+     * Hugging Face names -> fused names. Every tensor the config implies must be present with its shape; the
+     * inputs that get fused, and tensors the model does not use, are closed.
+     */
     public static Map<String, NDArray> fuse(LlamaConfig config, Map<String, NDArray> hf) {
+        ParameterShapes.of(config).forEach((name, shape) -> requireShape(hf, name, shape));
         Map<String, NDArray> fused = new LinkedHashMap<>();
-        long d = config.hiddenSize();
-        long e = config.headSize();
-        fused.put(ParameterNames.EMBEDDING, take(hf, ParameterNames.EMBEDDING, config.vocabSize(), d));
+        fused.put(ParameterNames.EMBEDDING, hf.remove(ParameterNames.EMBEDDING));
         for (int i = 0; i < config.numHiddenLayers(); i++) {
-            long qRows = config.numAttentionHeads() * e;
-            long kvRows = config.numKeyValueHeads() * e;
-            fused.put(ParameterNames.inputNorm(i), take(hf, ParameterNames.inputNorm(i), d));
-            fused.put(ParameterNames.fusedQkv(i), stack(
-                    take(hf, ParameterNames.attention(i, "q_proj"), qRows, d),
-                    take(hf, ParameterNames.attention(i, "k_proj"), kvRows, d),
-                    take(hf, ParameterNames.attention(i, "v_proj"), kvRows, d)));
-            fused.put(ParameterNames.attention(i, "o_proj"), take(hf, ParameterNames.attention(i, "o_proj"), d, qRows));
-            fused.put(ParameterNames.postAttentionNorm(i), take(hf, ParameterNames.postAttentionNorm(i), d));
-            long f = config.intermediateSize();
-            fused.put(ParameterNames.fusedGateUp(i), stack(
-                    take(hf, ParameterNames.mlp(i, "gate_proj"), f, d),
-                    take(hf, ParameterNames.mlp(i, "up_proj"), f, d)));
-            fused.put(ParameterNames.mlp(i, "down_proj"), take(hf, ParameterNames.mlp(i, "down_proj"), d, f));
+            fused.put(ParameterNames.inputNorm(i), hf.remove(ParameterNames.inputNorm(i)));
+            fused.put(ParameterNames.fusedQkv(i), stack(hf.remove(ParameterNames.attention(i, "q_proj")),
+                    hf.remove(ParameterNames.attention(i, "k_proj")), hf.remove(ParameterNames.attention(i, "v_proj"))));
+            fused.put(ParameterNames.attention(i, "o_proj"), hf.remove(ParameterNames.attention(i, "o_proj")));
+            fused.put(ParameterNames.postAttentionNorm(i), hf.remove(ParameterNames.postAttentionNorm(i)));
+            fused.put(ParameterNames.fusedGateUp(i), stack(hf.remove(ParameterNames.mlp(i, "gate_proj")),
+                    hf.remove(ParameterNames.mlp(i, "up_proj"))));
+            fused.put(ParameterNames.mlp(i, "down_proj"), hf.remove(ParameterNames.mlp(i, "down_proj")));
         }
-        fused.put(ParameterNames.FINAL_NORM, take(hf, ParameterNames.FINAL_NORM, d));
+        fused.put(ParameterNames.FINAL_NORM, hf.remove(ParameterNames.FINAL_NORM));
         if (!config.tieWordEmbeddings()) {
-            fused.put(ParameterNames.LM_HEAD, take(hf, ParameterNames.LM_HEAD, config.vocabSize(), d));
+            fused.put(ParameterNames.LM_HEAD, hf.remove(ParameterNames.LM_HEAD));
         }
+        hf.values().forEach(NDArray::close); // e.g. rotary inv_freq buffers of older exports
         return fused;
     }
 
@@ -86,16 +84,14 @@ public final class WeightLayout {
         return joined;
     }
 
-    private static NDArray take(Map<String, NDArray> weights, String name, long... shape) {
+    private static void requireShape(Map<String, NDArray> weights, String name, Shape shape) {
         NDArray value = weights.get(name);
         if (value == null) {
             throw new IllegalArgumentException("checkpoint has no tensor " + name);
         }
-        long[] actual = value.getShape().getShape();
-        if (!java.util.Arrays.equals(actual, shape)) {
+        if (!value.getShape().equals(shape)) {
             throw new IllegalArgumentException("tensor " + name + " has shape " + value.getShape()
-                    + ", the config implies " + new ai.djl.ndarray.types.Shape(shape));
+                    + ", the config implies " + shape);
         }
-        return value;
     }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.WeightFiles;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.lm.testing.ReferenceBatch;
 import ai.mnemo.lm.train.CausalLmLoss;
 import ai.mnemo.lm.train.TrainingBatch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,24 +76,9 @@ class ReferenceParityTest {
 
     @Test
     void maskedLossAndGradientNormsMatchTheReference() {
-        long[][] ids = longMatrix(expected.get("input_ids"));
-        JsonNode mask = expected.get("loss_mask");
-        int t = ids[0].length;
-        List<Long> positions = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        for (int b = 0; b < ids.length; b++) {
-            for (int i = 0; i < t; i++) {
-                if (mask.get(b).get(i).asDouble() > 0) {
-                    positions.add((long) b * t + i);
-                    targets.add(ids[b][i + 1]);
-                }
-            }
-        }
         model.enableGradients();
         try (NDManager scope = root.newSubManager()) {
-            TrainingBatch batch = new TrainingBatch(scope.create(ids),
-                    scope.create(positions.stream().mapToLong(Long::longValue).toArray()),
-                    scope.create(targets.stream().mapToLong(Long::longValue).toArray()), (long) ids.length * t);
+            TrainingBatch batch = ReferenceBatch.of(expected, scope);
             NDArray loss;
             try (GradientCollector collector = root.getEngine().newGradientCollector()) {
                 loss = CausalLmLoss.compute(model, batch, scope);

@@ -1,0 +1,73 @@
+package ai.mnemo.lm.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.Shape;
+import ai.mnemo.lm.model.ParameterNames;
+import ai.mnemo.lm.model.ParameterShapes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The published configs of the paper's models parse, and imply the published parameter counts. */
+class LlamaConfigTest {
+
+    private static final Path CONFIGS = Path.of("src/test/resources/configs");
+
+    @Test
+    void llama3With8BillionParameters() {
+        LlamaConfig config = LlamaConfig.read(CONFIGS.resolve("llama-3-8b.json"));
+        assertEquals(128, config.headSize());
+        assertEquals(4, config.queriesPerKeyValue());
+        assertEquals(500000.0, config.ropeTheta());
+        assertEquals(128001, config.eosTokenId());
+        assertEquals(8_030_261_248L, ParameterShapes.count(config));
+        Map<String, Shape> shapes = ParameterShapes.of(config);
+        assertEquals(new Shape(1024, 4096), shapes.get(ParameterNames.attention(31, "k_proj")));
+        assertEquals(new Shape(4096, 14336), shapes.get(ParameterNames.mlp(0, "down_proj")));
+        assertEquals(new Shape(128256, 4096), shapes.get(ParameterNames.LM_HEAD));
+        assertEquals(32 * 9 + 3, shapes.size());
+    }
+
+    @Test
+    void mistral7BKeepsItsFamilyAndWindow() {
+        LlamaConfig config = LlamaConfig.read(CONFIGS.resolve("mistral-7b.json"));
+        assertEquals("mistral", config.modelType());
+        assertEquals(4096, config.slidingWindow());
+        assertEquals(4096, config.maxSequenceLength());
+        assertEquals(7_241_732_096L, ParameterShapes.count(config));
+    }
+
+    @Test
+    void unsupportedRopeScalingIsRefusedWithTheReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LlamaConfig.read(CONFIGS.resolve("llama-3.1-8b-rope-scaling.json")));
+        assertTrue(e.getMessage().contains("rope_scaling"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentShapesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LlamaConfig(128, 2, 4, 3, 344, 1e-5, 1e4, 260, false, 64, 256, 257, "llama", null));
+        assertTrue(e.getMessage().contains("num_key_value_heads"), e.getMessage());
+    }
+
+    @Test
+    void writtenConfigReadsBackAndNamesTheArchitecture(@TempDir Path dir) throws Exception {
+        LlamaConfig mistral = LlamaConfig.read(CONFIGS.resolve("mistral-7b.json"));
+        mistral.write(dir.resolve("config.json"));
+        assertEquals(mistral, LlamaConfig.read(dir.resolve("config.json")));
+        assertTrue(Files.readString(dir.resolve("config.json")).contains("MistralForCausalLM"));
+
+        ModelPresets.tiny().write(dir.resolve("tiny.json"));
+        LlamaConfig tiny = LlamaConfig.read(dir.resolve("tiny.json"));
+        assertEquals(ModelPresets.tiny(), tiny);
+        assertNull(tiny.slidingWindow());
+        assertEquals(462_464, ParameterShapes.count(tiny), "the same size as the PyTorch peer's model");
+    }
+}

@@ -1,0 +1,104 @@
+package ai.mnemo.lm.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.chat.ChatTemplate;
+import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.Presets;
+import ai.mnemo.lm.config.ModelPresets;
+import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.lm.generate.GreedyGenerator;
+import ai.mnemo.lm.testing.KvrRows;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tiny preset memorizes KVR facts through the real loop (chat template, masked loss, AdamW, the memorized
+ * stopping rule), and greedy generation then returns every value verbatim. 32 facts keep it a few seconds; the
+ * paper-sized run of 200 facts is {@code ./mnemo bench memorize}.
+ */
+class MemorizationTest {
+
+    private static final BiPredicate<String, String> EXACT = (p, g) -> p.strip().equalsIgnoreCase(g.strip());
+
+    @Test
+    void tinyModelMemorizesKvrFactsAndStopsAtTheFirstPerfectEpoch(@TempDir Path dir) {
+        try (NDManager root = TorchRuntime.newManager()) {
+            Presets.write(ModelPresets.TINY, 0, dir, root);
+            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
+                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+                KvrRows kvr = KvrRows.of(32, 0, template);
+                TrainingOptions options = TrainingOptions.paper(new StoppingRule.Memorized(200))
+                        .withLearningRate(3e-3).withCheckpointEveryEpochs(0);
+                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12);
+                TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)
+                        .train(kvr.rows(), adam(loaded, options), null, probe, CheckpointSink.NONE);
+
+                assertEquals("memorized", result.stopReason());
+                assertEquals(1.0, result.exactMatch());
+                assertTrue(result.epochs() < 200);
+                List<int[]> outputs = new GreedyGenerator(loaded.model(), 16)
+                        .generate(kvr.rows().stream().map(r -> r.prompt()).toList(), 12);
+                for (int i = 0; i < outputs.size(); i++) {
+                    assertEquals(kvr.answers().get(i), template.decode(outputs.get(i)), "fact " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reachingTheCapFirstFailsTheStage(@TempDir Path dir) {
+        try (NDManager root = TorchRuntime.newManager()) {
+            Presets.write(ModelPresets.TINY, 0, dir, root);
+            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
+                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+                KvrRows kvr = KvrRows.of(32, 1, template);
+                TrainingOptions options = TrainingOptions.paper(new StoppingRule.Memorized(2))
+                        .withLearningRate(3e-3).withCheckpointEveryEpochs(0);
+                TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE).train(kvr.rows(),
+                        adam(loaded, options), null,
+                        new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12), CheckpointSink.NONE);
+                assertEquals("not-memorized", result.stopReason());
+                assertTrue(result.failed());
+                assertEquals(2, result.epochs());
+            }
+        }
+    }
+
+    @Test
+    void lossThresholdStopsAtTheStepWhereEnoughStepsWereBelowIt(@TempDir Path dir) {
+        try (NDManager root = TorchRuntime.newManager()) {
+            Presets.write(ModelPresets.TINY, 0, dir, root);
+            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
+                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+                KvrRows kvr = KvrRows.of(16, 2, template);
+                double threshold = 0.5;
+                TrainingOptions options = TrainingOptions.paper(new StoppingRule.LossThreshold(threshold, 5, 300))
+                        .withLearningRate(3e-3).withBatchSize(8).withCheckpointEveryEpochs(0);
+                List<Double> losses = new java.util.ArrayList<>();
+                TrainingListener recorder = new TrainingListener() {
+                    @Override
+                    public void onStep(StepReport report) {
+                        losses.add(report.loss());
+                    }
+                };
+                TrainingResult result = new Trainer(loaded.model(), options, recorder)
+                        .train(kvr.rows(), adam(loaded, options), null, null, CheckpointSink.NONE);
+                assertEquals("loss-threshold", result.stopReason());
+                assertEquals(5, losses.stream().filter(l -> l < threshold).count(), "counted cumulatively: " + losses);
+                assertTrue(losses.get(losses.size() - 1) < threshold);
+                assertEquals(losses.size(), result.steps());
+            }
+        }
+    }
+
+    private static AdamW adam(HfCheckpoint.Loaded loaded, TrainingOptions o) {
+        return new AdamW(loaded.model().parameters(), loaded.model().manager(), o.beta1(), o.beta2(), o.epsilon(),
+                o.weightDecay());
+    }
+}
