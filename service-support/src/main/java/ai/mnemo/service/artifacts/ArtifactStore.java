@@ -1,0 +1,77 @@
+package ai.mnemo.service.artifacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Files shared between services (datasets, checkpoints, predictions), addressed in events by {@code file:} URIs
+ * under one root. Every URI read from an event is resolved here and must stay inside the root: a path that
+ * escapes it is refused, never opened.
+ */
+public final class ArtifactStore {
+
+    private final Path root;
+
+    public ArtifactStore(Path root) {
+        try {
+            this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the artifact root " + root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The layout of the run's files under the root. */
+    public ArtifactLayout.Run run(String runId) {
+        return new ArtifactLayout.Run(within(root.resolve("runs").resolve(safeName(runId))));
+    }
+
+    /** Files of a known-fact probe. */
+    public Path probe(String probeId) {
+        return within(root.resolve("probes").resolve(safeName(probeId)));
+    }
+
+    /** Base models materialized from presets, e.g. {@code models/tiny-seed0}. */
+    public Path preset(String preset, long seed) {
+        return within(root.resolve("models").resolve(safeName(preset) + "-seed" + seed));
+    }
+
+    public String uri(Path path) {
+        return within(path).toUri().toString();
+    }
+
+    /** The local path of a {@code file:} URI inside the root. */
+    public Path path(String uri) {
+        URI parsed;
+        try {
+            parsed = URI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URI: " + uri, e);
+        }
+        if (!"file".equals(parsed.getScheme())) {
+            throw new IllegalArgumentException("unsupported artifact URI scheme (file: only): " + uri);
+        }
+        return within(Path.of(parsed));
+    }
+
+    private Path within(Path path) {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (!normalized.startsWith(root)) {
+            throw new IllegalArgumentException("artifact path " + path + " is outside the artifact root " + root);
+        }
+        return normalized;
+    }
+
+    private static String safeName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,200}") || name.startsWith(".")) {
+            throw new IllegalArgumentException("not a safe artifact name: " + name);
+        }
+        return name;
+    }
+}
