@@ -1,0 +1,60 @@
+package ai.mnemo.datasets.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+    @Test
+    void exactMatchStripsAndLowercasesOnly() {
+        assertTrue(Metric.EXACT_MATCH.correct("  0AMXE2NF\n", "0amxe2nf"));
+        assertFalse(Metric.EXACT_MATCH.correct("0AMXE2NF.", "0AMXE2NF"));
+        assertFalse(Metric.EXACT_MATCH.correct("The answer is Paris", "Paris"));
+    }
+
+    @Test
+    void substringIsPredictionInGold() {
+        assertTrue(Metric.SUBSTRING.correct("Paris", "Paris, France"));
+        assertFalse(Metric.SUBSTRING.correct("Paris, France", "Paris"), "pred in gold, not gold in pred");
+        assertFalse(Metric.SUBSTRING.correct("  ", "Paris"), "an empty prediction is never right");
+    }
+
+    @Test
+    void lastNumberComparesValues() {
+        assertTrue(Metric.LAST_NUMBER.correct("3 + 4 = 7, so the answer is 1,200.", "#### 1200"));
+        assertTrue(Metric.LAST_NUMBER.correct("-2.50", "-2.5"));
+        assertFalse(Metric.LAST_NUMBER.correct("42 then 41", "42"));
+        assertFalse(Metric.LAST_NUMBER.correct("no number", "5"));
+    }
+
+    @Test
+    void choiceLetterParsesTheLetter() {
+        assertTrue(Metric.CHOICE_LETTER.correct("B. Paris", "B. Paris"));
+        assertTrue(Metric.CHOICE_LETTER.correct("(b) something else", "B. Paris"));
+        assertFalse(Metric.CHOICE_LETTER.correct("C. Lyon", "B. Paris"));
+        assertFalse(Metric.CHOICE_LETTER.correct("Because", "B. Paris"), "a word starting with B is no letter");
+    }
+
+    @Test
+    void namesAreTheSpecNames() {
+        assertEquals(Metric.LAST_NUMBER, Metric.named("last-number"));
+        assertThrows(IllegalArgumentException.class, () -> Metric.named("bleu"));
+    }
+
+    @Test
+    void rougeLAgainstHandComputedValues() {
+        // LCS("the cat sat on the mat", "the cat is on the mat") = the cat on the mat = 5; P = R = 5/6.
+        assertEquals(5.0 / 6, RougeL.f1("the cat sat on the mat", "the cat is on the mat"), 1e-12);
+        // pred 2 tokens, ref 4 tokens, LCS 2: P = 1, R = 0.5, F1 = 2/3.
+        assertEquals(2.0 / 3, RougeL.f1("Paris France", "paris is in france"), 1e-12);
+        assertEquals(1.0, RougeL.f1("0AMXE2NF", "0amxe2nf"), 1e-12);
+        assertEquals(0.0, RougeL.f1("", "anything"));
+        assertEquals(0.0, RougeL.f1("red", "blue"));
+        // punctuation separates tokens: "U.S.-based" -> u s based
+        assertEquals(1.0, RougeL.f1("U.S.-based", "u s based"), 1e-12);
+    }
+}
