@@ -1,0 +1,23 @@
+package ai.mnemo.cli;
+
+import ai.mnemo.cli.commands.BenchCommand;
+import ai.mnemo.cli.commands.DownCommand;
+import ai.mnemo.cli.commands.QuickstartCommand;
+import ai.mnemo.cli.commands.ResultsCommand;
+import ai.mnemo.cli.commands.StatusCommand;
+import ai.mnemo.cli.commands.SubmitCommand;
+import ai.mnemo.cli.commands.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mnemo} command line. */
+@Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
+        description = "Continual-memorization experiments on language models.",
+        subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
+            SubmitCommand.class, ResultsCommand.class, BenchCommand.class})
+public final class Mnemo {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Mnemo()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+}

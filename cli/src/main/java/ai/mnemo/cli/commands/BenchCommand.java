@@ -1,0 +1,60 @@
+package ai.mnemo.cli.commands;
+
+import ai.mnemo.cli.bench.GenerationBenchmark;
+import ai.mnemo.cli.bench.MemorizationBenchmark;
+import ai.mnemo.cli.bench.TrainerBenchmark;
+import ai.mnemo.cli.stack.MnemoHome;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Benchmarks that anyone can rerun; each prints its result as its last line, {@code RESULT key=value ...}. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Rerunnable benchmarks.")
+public final class BenchCommand {
+
+    @Option(names = "--threads", defaultValue = "2", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "intra-op threads for every side (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Command(name = "trainer", mixinStandardHelpOptions = true,
+            description = "Mnemo's trainer vs plain PyTorch on the tiny model, alternating A B A B.")
+    int trainer(
+            @Option(names = "--peer", defaultValue = "../shared/peers/torch_llama_train.py",
+                    description = "the PyTorch peer script, relative to the checkout (default ${DEFAULT-VALUE})") Path peer,
+            @Option(names = "--python", defaultValue = "/usr/bin/python3",
+                    description = "Python with torch (default ${DEFAULT-VALUE})") String python,
+            @Option(names = "--pairs", defaultValue = "3") int pairs,
+            @Option(names = "--epochs", defaultValue = "12") int epochs,
+            @Option(names = "--warm", defaultValue = "2") int warm) {
+        Path script = peer.isAbsolute() ? peer : MnemoHome.current().root().resolve(peer).normalize();
+        TrainerBenchmark.run(new TrainerBenchmark.Settings(script, python, pairs, threads, epochs, warm, 200, 32),
+                System.out);
+        return 0;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Greedy generation with the key/value cache vs full recompute.")
+    int generate(@Option(names = "--batch", defaultValue = "32") int batch,
+            @Option(names = "--new-tokens", defaultValue = "64") int newTokens,
+            @Option(names = "--repeats", defaultValue = "3") int repeats) {
+        GenerationBenchmark.run(threads, batch, newTokens, repeats, System.out);
+        return 0;
+    }
+
+    @Command(name = "memorize", mixinStandardHelpOptions = true,
+            description = "Tiny model memorizes KVR facts to 100% greedy exact match.")
+    int memorize(@Option(names = "--facts", defaultValue = "200") int facts,
+            @Option(names = "--lr", defaultValue = "0.003") double learningRate,
+            @Option(names = "--max-epochs", defaultValue = "500") int maxEpochs) {
+        MemorizationBenchmark.run(threads, facts, learningRate, maxEpochs, false, System.out);
+        return 0;
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "A long fixed-epoch run: peak memory at epoch 10 and at the end must be the same.")
+    int memory(@Option(names = "--facts", defaultValue = "200") int facts,
+            @Option(names = "--epochs", defaultValue = "300") int epochs) {
+        MemorizationBenchmark.run(threads, facts, 0.003, epochs, true, System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package ai.mnemo.cli.commands;
+
+import ai.mnemo.cli.kafka.EventWatcher;
+import ai.mnemo.cli.kafka.ExperimentProgress;
+import ai.mnemo.cli.kafka.ExperimentSubmitter;
+import ai.mnemo.cli.results.ExperimentSummary;
+import ai.mnemo.cli.results.ResultsClient;
+import ai.mnemo.cli.results.SummaryTable;
+import ai.mnemo.cli.stack.LocalStack;
+import ai.mnemo.cli.stack.MnemoHome;
+import ai.mnemo.cli.stack.Ports;
+import ai.mnemo.cli.stack.StackOptions;
+import ai.mnemo.cli.stack.StackState;
+import ai.mnemo.events.EventCodec;
+import ai.mnemo.events.spec.ExperimentSpec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job on embedded defaults: a private local stack (broker, four services, embedded database, CPU, tiny
+ * model), the quickstart experiment (KVR A -> KVR B, naive vs REMIX), progress as it goes, the table, and
+ * everything stopped again.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Run the quickstart experiment on a private local stack and print its table.")
+public final class QuickstartCommand implements Callable<Integer> {
+
+    @Option(names = "--facts", defaultValue = "64", description = "facts in D_A and in D_B (default ${DEFAULT-VALUE})")
+    int facts;
+
+    @Option(names = "--seed", defaultValue = "0", description = "the run seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", description = "also write the summary as JSON to this file")
+    Path out;
+
+    @Option(names = "--timeout", defaultValue = "PT40M", description = "give up after this long (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(MnemoHome.current(), System.out);
+    }
+
+    /** The whole quickstart; returns the exit code (0 when every run completed). */
+    public int run(MnemoHome home, PrintStream console) throws Exception {
+        long started = System.nanoTime();
+        ExperimentSpec spec = QuickstartSpec.build(facts, seed);
+        console.printf("Mnemo quickstart: %d KVR facts A -> B, naive vs REMIX (random words, ratio 2), tiny model%n",
+                facts);
+        Path dir = home.stateRoot().resolve("quickstart");
+        Directories.deleteRecursively(dir);
+        console.println("starting a local stack in " + home.root().relativize(dir));
+        StackState stack = new LocalStack(home, console).start(dir, Ports.free(), StackOptions.forThisMachine());
+        Thread stopOnInterrupt = new Thread(() -> LocalStack.stop(stack.processes()));
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try (EventWatcher watcher = new EventWatcher(stack.bootstrapServers())) {
+            String experimentId = ExperimentSubmitter.submit(stack.bootstrapServers(), spec);
+            console.println("submitted experiment " + experimentId);
+            ExperimentProgress progress = new ExperimentProgress(console);
+            if (!watcher.watch(experimentId, timeout, progress)) {
+                console.println("timed out after " + timeout + "; logs are in " + dir.resolve("logs"));
+                return 1;
+            }
+            if (progress.rejection() != null) {
+                return 1;
+            }
+            ExperimentSummary summary = progress.summary(experimentId);
+            ResultsClient results = new ResultsClient(stack.resultsUrl());
+            results.awaitFinished(experimentId, Duration.ofMinutes(1));
+            console.println();
+            console.print(SummaryTable.render(summary));
+            console.println();
+            console.println("stored by results-service: " + stack.resultsUrl() + "/api/experiments/" + experimentId);
+            if (out != null) {
+                EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), summary);
+                console.println("summary written to " + out);
+            }
+            boolean allCompleted = summary.runs().stream().allMatch(r -> "completed".equals(r.status()));
+            console.printf("quickstart %s in %.1f minutes%n", allCompleted ? "finished" : "ended with failed runs",
+                    (System.nanoTime() - started) / 60e9);
+            return allCompleted ? 0 : 1;
+        } finally {
+            console.println("stopping the local stack");
+            LocalStack.stop(stack.processes());
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+    }
+}

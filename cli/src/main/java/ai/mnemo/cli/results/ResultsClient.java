@@ -1,0 +1,73 @@
+package ai.mnemo.cli.results;
+
+import ai.mnemo.events.EventCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads experiments from results-service's REST API. */
+public final class ResultsClient {
+
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "rejected");
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ResultsClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The experiment's lineage, or empty when results-service does not know it (404). */
+    public Optional<JsonNode> experiment(String experimentId) {
+        return get("/api/experiments/" + experimentId);
+    }
+
+    /** Same for one of its views, e.g. {@code comparison}. */
+    public Optional<JsonNode> experimentView(String experimentId, String view) {
+        return get("/api/experiments/" + experimentId + "/" + view);
+    }
+
+    /** Waits until results-service has stored the experiment's end (every run finished). */
+    public boolean awaitFinished(String experimentId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Optional<JsonNode> experiment = experiment(experimentId);
+                if (experiment.isPresent() && FINISHED.contains(experiment.get().path("status").asText())) {
+                    return true;
+                }
+            } catch (IllegalStateException notReachableYet) {
+                // try again until the deadline
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private Optional<JsonNode> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("results-service answered " + response.statusCode() + " for "
+                        + path + ": " + response.body());
+            }
+            return Optional.of(EventCodec.json().readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach results-service at " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

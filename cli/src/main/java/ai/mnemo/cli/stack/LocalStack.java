@@ -1,0 +1,173 @@
+package ai.mnemo.cli.stack;
+
+import ai.mnemo.events.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Starts Mnemo on one machine: a single-node KRaft broker as its own process, the topics, then the four services
+ * (embedded database, CPU, shared artifact directory), each waited for until it reports ready.
+ */
+public final class LocalStack {
+
+    public static final int PARTITIONS = 4;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final MnemoHome home;
+    private final PrintStream out;
+
+    public LocalStack(MnemoHome home, PrintStream out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    /**
+     * Starts everything under {@code dir} (logs, broker data, artifacts, database); on any failure, what was
+     * started is stopped again and the failing process's log tail is in the exception.
+     */
+    public StackState start(Path dir, Ports ports, StackOptions options) {
+        List<ManagedProcess> started = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            ManagedProcess broker = ManagedProcess.start("kafka", List.of(MnemoHome.java(), "-Xmx512m", "-cp",
+                    home.brokerClasspath(), "ai.mnemo.broker.LocalBroker", "--dir", dir.resolve("kafka").toString(),
+                    "--port", Integer.toString(ports.broker()), "--controller-port",
+                    Integer.toString(ports.controller()), "--partitions", Integer.toString(PARTITIONS)),
+                    Map.of(), ports.broker(), dir.resolve("logs/kafka.log"), home.root());
+            started.add(broker);
+            awaitLogLine(broker, "LocalBroker ready");
+            String bootstrap = "127.0.0.1:" + ports.broker();
+            createTopics(bootstrap);
+            out.println("  kafka            ready on " + bootstrap);
+            Map<String, Integer> servicePorts = Map.of("results-service", ports.results(), "data-service",
+                    ports.data(), "trainer-service", ports.trainer(), "eval-service", ports.eval());
+            for (String service : MnemoHome.SERVICES) {
+                started.add(startService(service, servicePorts.get(service), bootstrap, dir, options));
+            }
+            for (ManagedProcess service : started.subList(1, started.size())) {
+                awaitReady(service);
+                out.printf("  %-16s ready on http://127.0.0.1:%d%n", service.name(), service.port());
+            }
+            return new StackState(dir, ports, List.copyOf(started));
+        } catch (IOException e) {
+            stop(started);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop(started);
+            throw e;
+        }
+    }
+
+    public static void stop(List<ManagedProcess> processes) {
+        // Services first, the broker last, so nothing loses its broker while shutting down.
+        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().filter(p -> !p.name().equals("kafka")).forEach(ManagedProcess::stop);
+        reversed.stream().filter(p -> p.name().equals("kafka")).forEach(ManagedProcess::stop);
+    }
+
+    private ManagedProcess startService(String service, int port, String bootstrap, Path dir, StackOptions options) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("MNEMO_ARTIFACTS", dir.resolve("artifacts").toString());
+        env.put("MNEMO_HOME", dir.toString());
+        env.put("MNEMO_TRAINER_THREADS", Integer.toString(options.trainerThreads()));
+        env.put("MNEMO_EVAL_THREADS", Integer.toString(options.evalThreads()));
+        env.put("DJL_OFFLINE", "true");
+        // Trainer and evaluator share the cores: spinning OpenMP workers would starve each other.
+        env.put("OMP_WAIT_POLICY", "PASSIVE");
+        String heap = service.equals("trainer-service") || service.equals("eval-service") ? "-Xmx1g" : "-Xmx384m";
+        return ManagedProcess.start(service, List.of(MnemoHome.java(), heap, "-Dai.djl.offline=true", "-jar",
+                home.serviceJar(service).toString()), env, port, dir.resolve("logs/" + service + ".log"), home.root());
+    }
+
+    private static void createTopics(String bootstrap) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            for (String topic : Topics.ALL) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static void awaitLogLine(ManagedProcess process, String line) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.alive()) {
+                throw new IllegalStateException(process.name() + " exited during start-up:\n" + process.tail(30));
+            }
+            try {
+                if (Files.exists(process.log()) && Files.readString(process.log()).contains(line)) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // the log is being written; look again
+            }
+            pause();
+        }
+        throw new IllegalStateException(process.name() + " did not start in time:\n" + process.tail(30));
+    }
+
+    private static void awaitReady(ManagedProcess service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.alive()) {
+                throw new IllegalStateException(service.name() + " exited during start-up:\n" + service.tail(40));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT.toMinutes()
+                + " minutes:\n" + service.tail(40));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
