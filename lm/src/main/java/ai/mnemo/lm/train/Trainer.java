@@ -103,7 +103,7 @@ public final class Trainer {
                 exactMatch = check.exactMatch(model);
             }
             listener.onEpoch(new TrainingListener.EpochReport(p.epoch, p.step, epochLoss / epochSteps, exactMatch,
-                    epochTokens / epochSeconds));
+                    epochTokens, epochSeconds));
             if (exactMatch != null && exactMatch >= 1.0) {
                 return finish(p, "memorized", exactMatch, optimizer, checkpoints);
             }

@@ -1,0 +1,52 @@
+package ai.mnemo.trainer.service;
+
+import ai.mnemo.events.v1.StageCompleted;
+import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.lm.train.TrainingResult;
+import ai.mnemo.lm.train.TrainingState;
+
+/**
+ * Turns the end of a training run, or the saved state of a checkpoint that already finished, into the stage's
+ * outcome. Both paths give the same StageCompleted numbers, so a redelivered job re-announces exactly what the
+ * first delivery announced.
+ */
+final class FinishedStages {
+
+    static final String NOT_MEMORIZED = "not-memorized";
+    static final String STOPPED = "stopped";
+
+    private FinishedStages() {}
+
+    static StageOutcome of(TrainingJob job, TrainingResult result) {
+        if (STOPPED.equals(result.stopReason())) {
+            return new StageOutcome.Interrupted(result.steps());
+        }
+        if (result.failed()) {
+            return new StageOutcome.Failed(notMemorized(job, result.epochs(), result.exactMatch()));
+        }
+        return completed(job, result.steps(), result.epochs(), result.finalLoss(), result.stopReason(),
+                result.seconds(), result.tokensPerSecond());
+    }
+
+    /** The outcome recorded in a finished checkpoint's {@code trainer_state.json}. */
+    static StageOutcome of(TrainingJob job, TrainingState state) {
+        if (NOT_MEMORIZED.equals(state.stopReason())) {
+            return new StageOutcome.Failed(notMemorized(job, state.epoch(), null));
+        }
+        return completed(job, state.step(), state.epoch(), state.lastLoss(), state.stopReason(), state.seconds(),
+                state.seconds() > 0 ? state.tokens() / state.seconds() : 0);
+    }
+
+    private static StageOutcome completed(TrainingJob job, long steps, int epochs, double loss, String reason,
+            double seconds, double tokensPerSecond) {
+        return new StageOutcome.Completed(StageCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
+                job.attempt(), job.checkpointUri(), steps, epochs, loss, reason, seconds, tokensPerSecond));
+    }
+
+    static String notMemorized(TrainingJob job, int epochs, Double exactMatch) {
+        String reached = exactMatch == null ? "" : String.format(java.util.Locale.ROOT, " (reached %.1f%%)",
+                exactMatch * 100);
+        return "stage " + job.stageIndex() + " did not reach 100% exact match on its facts within " + epochs
+                + " epochs" + reached + "; raise stopping.epochs or the learning rate";
+    }
+}

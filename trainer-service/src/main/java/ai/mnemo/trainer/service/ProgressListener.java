@@ -1,0 +1,61 @@
+package ai.mnemo.trainer.service;
+
+import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.events.v1.TrainingProgress;
+import ai.mnemo.lm.train.TrainingListener;
+import ai.mnemo.trainer.metrics.TrainerMetrics;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Watches one job's training loop: a TrainingProgress every {@code everySteps} steps and at every epoch end, the
+ * step metrics, and the shutdown request that makes the loop stop with a resumable checkpoint.
+ */
+final class ProgressListener implements TrainingListener {
+
+    private final TrainingJob job;
+    private final TrainingEventSink events;
+    private final TrainerMetrics metrics;
+    private final int everySteps;
+    private final BooleanSupplier stop;
+    private long lastMark = System.nanoTime();
+    private double lastLearningRate;
+
+    ProgressListener(TrainingJob job, TrainingEventSink events, TrainerMetrics metrics, int everySteps,
+            BooleanSupplier stop) {
+        this.job = job;
+        this.events = events;
+        this.metrics = metrics;
+        this.everySteps = everySteps;
+        this.stop = stop;
+    }
+
+    @Override
+    public void onStep(StepReport report) {
+        long now = System.nanoTime();
+        metrics.step((now - lastMark) / 1e9, report.loss(), report.tokensPerSecond());
+        lastMark = now;
+        lastLearningRate = report.learningRate();
+        if (everySteps > 0 && report.step() % everySteps == 0) {
+            // StepReport counts epochs from 0 while the step's epoch is running; the event counts from 1.
+            events.send(progress(report.step(), report.epoch() + 1, report.loss(), report.tokensPerSecond(), null));
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        // EpochReport.epoch() is the number of epochs finished, i.e. the 1-based epoch that just ended.
+        events.send(progress(report.step(), report.epoch(), report.meanLoss(), report.tokensPerSecond(),
+                report.exactMatch()));
+        lastMark = System.nanoTime(); // the probe's time is not a step's
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop.getAsBoolean();
+    }
+
+    private TrainingProgress progress(long step, int epoch, double loss, double tokensPerSecond, Double exactMatch) {
+        return TrainingProgress.of(job.experimentId(), job.runId(), job.stageIndex(), step, epoch, loss,
+                lastLearningRate, tokensPerSecond, exactMatch);
+    }
+}

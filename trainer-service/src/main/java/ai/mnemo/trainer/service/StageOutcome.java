@@ -1,0 +1,19 @@
+package ai.mnemo.trainer.service;
+
+import ai.mnemo.events.v1.StageCompleted;
+
+/** How a job ended on this instance, before its outcome is published. */
+public sealed interface StageOutcome {
+
+    /** The stage is trained (now or by an earlier delivery) and its checkpoint is final. */
+    record Completed(StageCompleted event) implements StageOutcome {}
+
+    /** The stage cannot be (or was not) trained as asked; the reason says why and what to change. */
+    record Failed(String reason) implements StageOutcome {}
+
+    /**
+     * Training stopped early because this instance is shutting down; a resumable checkpoint at {@code step} is
+     * on disk and the job must be delivered again (to this or another instance) to finish.
+     */
+    record Interrupted(long step) implements StageOutcome {}
+}

@@ -1,0 +1,140 @@
+package ai.mnemo.trainer.service;
+
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.datasets.PreparedRow;
+import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.events.v1.TrainingStarted;
+import ai.mnemo.lm.chat.ChatTemplate;
+import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.TrainingCheckpoint;
+import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.train.AdamW;
+import ai.mnemo.lm.train.MemorizationCheck;
+import ai.mnemo.lm.train.StoppingRule;
+import ai.mnemo.lm.train.Trainer;
+import ai.mnemo.lm.train.TrainingOptions;
+import ai.mnemo.lm.train.TrainingResult;
+import ai.mnemo.lm.train.TrainingState;
+import ai.mnemo.service.artifacts.ArtifactStore;
+import ai.mnemo.trainer.config.TrainerConfig;
+import ai.mnemo.trainer.metrics.TrainerMetrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Trains one job with lm: finds where the stage stands (finished, resumable or new), loads the model, checks and
+ * encodes the rows, and runs the loop with checkpoints into the job's checkpoint directory. Everything it loads
+ * lives under one NDManager closed at the end, so a long-lived instance does not grow from job to job.
+ */
+public final class StageTrainer {
+
+    private static final Logger LOG = Logger.getLogger(StageTrainer.class);
+
+    private final ArtifactStore store;
+    private final BaseModels models;
+    private final TrainerConfig config;
+    private final TrainingEventSink events;
+    private final TrainerMetrics metrics;
+    private final BooleanSupplier stop;
+    private final String worker;
+
+    public StageTrainer(ArtifactStore store, TrainerConfig config, TrainingEventSink events, TrainerMetrics metrics,
+            BooleanSupplier stop, String worker) {
+        this.store = store;
+        this.models = new BaseModels(store);
+        this.config = config;
+        this.events = events;
+        this.metrics = metrics;
+        this.stop = stop;
+        this.worker = worker;
+    }
+
+    /**
+     * @throws JobFailure (or any other exception) when the job cannot be trained; the caller turns it into
+     *     TrainingFailed
+     */
+    public StageOutcome run(TrainingJob job) {
+        Path checkpoint = checkpointDir(job);
+        TrainingState resume = null;
+        if (TrainingCheckpoint.exists(checkpoint)) {
+            TrainingState saved = TrainingCheckpoint.state(checkpoint);
+            if (saved.finished()) {
+                LOG.infof("run %s stage %d: checkpoint %s is already finished (%s), announcing it again",
+                        job.runId(), job.stageIndex(), checkpoint, saved.stopReason());
+                return FinishedStages.of(job, saved);
+            }
+            resume = saved;
+        }
+        StageDataset dataset = StageDataset.read(store, job.datasetUri());
+        TrainingOptions options = TrainingSettingsMapper.options(job.settings(), config.checkpointEveryEpochs());
+        Path modelDir = resume != null ? checkpoint : models.resolve(job.model());
+        try (NDManager root = TorchRuntime.newManager();
+                HfCheckpoint.Loaded loaded = HfCheckpoint.load(modelDir, root)) {
+            return train(job, loaded, root, dataset, options, checkpoint, resume);
+        }
+    }
+
+    private StageOutcome train(TrainingJob job, HfCheckpoint.Loaded loaded, NDManager root, StageDataset dataset,
+            TrainingOptions options, Path checkpoint, TrainingState resume) {
+        Llama model = loaded.model();
+        LlamaConfig modelConfig = model.config();
+        ChatTemplate template = new ChatTemplate(loaded.tokenizer(), modelConfig.bosTokenId(),
+                modelConfig.eosTokenId());
+        int settingsLimit = job.settings().maxSequenceLength();
+        int maxLength = settingsLimit > 0 ? Math.min(settingsLimit, modelConfig.maxSequenceLength())
+                : modelConfig.maxSequenceLength();
+        String limitSource = "settings.maxSequenceLength " + settingsLimit + ", model maximum "
+                + modelConfig.maxSequenceLength();
+        List<EncodedExample> rows = StageDataset.encode(dataset.rows(), template, maxLength, limitSource);
+        requireSameRows(resume, rows.size(), checkpoint);
+
+        MemorizationCheck check = null;
+        if (options.stopping() instanceof StoppingRule.Memorized) {
+            List<PreparedRow> facts = dataset.facts();
+            check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, maxLength, limitSource),
+                    template, loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
+        }
+        AdamW optimizer = new AdamW(model.parameters(), model.manager(), options.beta1(), options.beta2(),
+                options.epsilon(), options.weightDecay());
+        if (resume != null) {
+            TrainingCheckpoint.restoreOptimizer(checkpoint, optimizer, root);
+        }
+        ProgressListener listener = new ProgressListener(job, events, metrics, config.progressEverySteps(), stop);
+        Trainer trainer = new Trainer(model, options, listener);
+        long planned = resume != null ? resume.plannedSteps()
+                : trainer.stepsPerEpoch(rows.size()) * options.stopping().maxEpochs();
+        long resumedFrom = resume != null ? resume.step() : 0;
+        events.publish(TrainingStarted.of(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(), worker,
+                planned, resumedFrom));
+        LOG.infof("run %s stage %d: training %d rows, %d steps planned, from step %d", job.runId(),
+                job.stageIndex(), rows.size(), planned, resumedFrom);
+
+        TrainingResult result = trainer.train(rows, optimizer, resume, check,
+                TrainingCheckpoint.into(checkpoint, loaded.tokenizer()));
+        LOG.infof("run %s stage %d: %s after %d steps, %d epochs, loss %.4f", job.runId(), job.stageIndex(),
+                result.stopReason(), result.steps(), result.epochs(), result.finalLoss());
+        return FinishedStages.of(job, result);
+    }
+
+    private Path checkpointDir(TrainingJob job) {
+        try {
+            return store.path(job.checkpointUri());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure("checkpointUri " + job.checkpointUri() + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A checkpoint's data order only fits the rows it was written for. */
+    private static void requireSameRows(TrainingState resume, int rows, Path checkpoint) {
+        if (resume != null && resume.order() != null && resume.order().length != rows) {
+            throw new JobFailure("the unfinished checkpoint " + checkpoint + " was written for "
+                    + resume.order().length + " rows but the dataset now has " + rows
+                    + "; delete the checkpoint directory to train the stage from the start");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package ai.mnemo.trainer.service;
+
+import ai.mnemo.events.EventCodec;
+import ai.mnemo.events.EventDecodingException;
+import ai.mnemo.events.v1.TrainingCommand;
+import ai.mnemo.events.v1.TrainingEvent;
+import ai.mnemo.events.v1.TrainingFailed;
+import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.service.artifacts.ArtifactStore;
+import ai.mnemo.service.messaging.EventPublisher;
+import ai.mnemo.trainer.config.TrainerConfig;
+import ai.mnemo.trainer.lifecycle.StopSignal;
+import ai.mnemo.trainer.metrics.TrainerMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes one record of {@code mnemo.training.jobs.v1} from payload to outcome event. It never throws: a bad job
+ * becomes TrainingFailed with a reason that says what to fix, and only a job interrupted by shutdown (or whose
+ * outcome could not be published) is left for redelivery.
+ */
+@ApplicationScoped
+public class TrainingJobHandler {
+
+    private static final Logger LOG = Logger.getLogger(TrainingJobHandler.class);
+
+    /** What to do with the record once the handler returns. */
+    public enum Disposition {
+        /** Acknowledge: the outcome is on the broker (or the record was not a job at all). */
+        DONE,
+        /** Leave uncommitted: the job must be delivered again to finish. */
+        REDELIVER
+    }
+
+    private final EventPublisher publisher;
+    private final TrainerMetrics metrics;
+    private final StopSignal stop;
+    private final StageTrainer trainer;
+
+    public TrainingJobHandler(ArtifactStore store, TrainerConfig config, EventPublisher publisher,
+            TrainerMetrics metrics, StopSignal stop) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.stop = stop;
+        this.trainer = new StageTrainer(store, config, new BrokerSink(publisher), metrics, stop::stopRequested,
+                WorkerIdentity.current());
+    }
+
+    public Disposition handle(String payload) {
+        TrainingCommand command;
+        try {
+            command = EventCodec.decode(payload, TrainingCommand.class);
+        } catch (EventDecodingException e) {
+            LOG.errorf("skipping an undecodable record of the training jobs topic (no run to fail): %s",
+                    e.getMessage());
+            return Disposition.DONE;
+        }
+        if (!(command instanceof TrainingJob job)) {
+            return Disposition.DONE;
+        }
+        if (!stop.tryStartJob()) {
+            LOG.infof("shutting down: leaving run %s stage %d for another instance", job.runId(), job.stageIndex());
+            return Disposition.REDELIVER;
+        }
+        metrics.busy(true);
+        try {
+            return run(job);
+        } finally {
+            metrics.busy(false);
+            stop.jobEnded();
+        }
+    }
+
+    private Disposition run(TrainingJob job) {
+        long started = System.nanoTime();
+        StageOutcome outcome;
+        try {
+            outcome = trainer.run(job);
+        } catch (JobFailure e) {
+            outcome = new StageOutcome.Failed(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "run %s stage %d failed", job.runId(), job.stageIndex());
+            outcome = new StageOutcome.Failed("training failed: " + describe(e));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (outcome instanceof StageOutcome.Interrupted i) {
+            LOG.infof("run %s stage %d stopped at step %d for shutdown; it resumes when redelivered", job.runId(),
+                    job.stageIndex(), i.step());
+            return Disposition.REDELIVER;
+        }
+        if (outcome instanceof StageOutcome.Completed c) {
+            return publishOutcome(c.event(), TrainerMetrics.COMPLETED, seconds);
+        }
+        String reason = ((StageOutcome.Failed) outcome).reason();
+        LOG.warnf("run %s stage %d failed: %s", job.runId(), job.stageIndex(), reason);
+        return publishOutcome(TrainingFailed.of(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(),
+                reason), TrainerMetrics.FAILED, seconds);
+    }
+
+    private Disposition publishOutcome(TrainingEvent event, String outcome, double seconds) {
+        try {
+            publisher.publish(event);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not publish %s for run %s; leaving the job uncommitted so a redelivery announces "
+                    + "it again", event.getClass().getSimpleName(), event.runId());
+            return Disposition.REDELIVER;
+        }
+        metrics.stageEnded(outcome, seconds);
+        return Disposition.DONE;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** The broker side of {@link TrainingEventSink}. */
+    private record BrokerSink(EventPublisher publisher) implements TrainingEventSink {
+
+        @Override
+        public void publish(TrainingEvent event) {
+            publisher.publish(event);
+        }
+
+        @Override
+        public void send(TrainingEvent event) {
+            publisher.send(event).exceptionally(failure -> {
+                LOG.debugf("progress event for run %s was not delivered: %s", event.runId(), failure.getMessage());
+                return null;
+            });
+        }
+    }
+}
