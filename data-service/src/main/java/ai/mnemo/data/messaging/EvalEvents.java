@@ -1,0 +1,54 @@
+package ai.mnemo.data.messaging;
+
+import ai.mnemo.data.service.RunConductor;
+import ai.mnemo.events.EventCodec;
+import ai.mnemo.events.EventDecodingException;
+import ai.mnemo.events.Topics;
+import ai.mnemo.events.v1.EvalCompleted;
+import ai.mnemo.events.v1.EvalEvent;
+import ai.mnemo.events.v1.EvalFailed;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code mnemo.eval.v1}: an evaluation opens a memorized gate or ends the run; a failed one ends it.
+ * Probe results are not this version's business. Nothing escapes: a handler that breaks ends the run instead.
+ */
+@ApplicationScoped
+public class EvalEvents {
+
+    private static final Logger LOG = Logger.getLogger(EvalEvents.class);
+
+    private final RunConductor conductor;
+
+    public EvalEvents(RunConductor conductor) {
+        this.conductor = conductor;
+    }
+
+    @Incoming(Channels.EVAL)
+    @Blocking(ordered = true)
+    public void consume(String payload) {
+        EvalEvent event;
+        try {
+            event = EventCodec.decode(payload, EvalEvent.class);
+        } catch (EventDecodingException e) {
+            LOG.warnf("skipping an unreadable record of %s: %s", Topics.EVAL, e.getMessage());
+            return;
+        }
+        if (event instanceof EvalCompleted completed) {
+            try {
+                conductor.onEvalCompleted(completed);
+            } catch (RuntimeException e) {
+                conductor.onUnexpected(completed.runId(), completed.stageIndex(), "EvalCompleted", e);
+            }
+        } else if (event instanceof EvalFailed failed) {
+            try {
+                conductor.onEvalFailed(failed);
+            } catch (RuntimeException e) {
+                conductor.onUnexpected(failed.runId(), failed.stageIndex(), "EvalFailed", e);
+            }
+        }
+    }
+}

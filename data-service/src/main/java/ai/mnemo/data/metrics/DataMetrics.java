@@ -1,0 +1,67 @@
+package ai.mnemo.data.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+
+/**
+ * What data-service counts: experiments by outcome ({@code accepted}, {@code rejected}), runs by outcome
+ * ({@code planned}, {@code completed}, {@code failed}) and the time spent preparing stage datasets. The counters are
+ * registered up front so dashboards see zeros, not gaps.
+ */
+@ApplicationScoped
+public class DataMetrics {
+
+    public static final String EXPERIMENTS = "mnemo.data.experiments";
+    public static final String RUNS = "mnemo.data.runs";
+    public static final String PREPARE = "mnemo.data.prepare.seconds";
+
+    private final Counter experimentsAccepted;
+    private final Counter experimentsRejected;
+    private final Counter runsPlanned;
+    private final Counter runsCompleted;
+    private final Counter runsFailed;
+    private final Timer prepare;
+
+    public DataMetrics(MeterRegistry registry) {
+        experimentsAccepted = counter(registry, EXPERIMENTS, "accepted", "Experiment requests planned");
+        experimentsRejected = counter(registry, EXPERIMENTS, "rejected", "Experiment requests rejected");
+        runsPlanned = counter(registry, RUNS, "planned", "Runs planned");
+        runsCompleted = counter(registry, RUNS, "completed", "Runs whose every stage trained and evaluated");
+        runsFailed = counter(registry, RUNS, "failed", "Runs stopped by a failure or a failed gate");
+        prepare = Timer.builder(PREPARE)
+                .description("Time to prepare one stage's dataset")
+                .register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String outcome, String description) {
+        return Counter.builder(name).tag("outcome", outcome).description(description).register(registry);
+    }
+
+    public void experimentAccepted() {
+        experimentsAccepted.increment();
+    }
+
+    public void experimentRejected() {
+        experimentsRejected.increment();
+    }
+
+    public void runPlanned() {
+        runsPlanned.increment();
+    }
+
+    public void runCompleted() {
+        runsCompleted.increment();
+    }
+
+    public void runFailed() {
+        runsFailed.increment();
+    }
+
+    /** Runs a preparation and records its duration, whether it succeeds or throws. */
+    public <T> T timePreparation(Supplier<T> preparation) {
+        return prepare.record(preparation);
+    }
+}
