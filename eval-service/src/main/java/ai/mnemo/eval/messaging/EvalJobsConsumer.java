@@ -1,0 +1,71 @@
+package ai.mnemo.eval.messaging;
+
+import ai.mnemo.eval.service.EvalJobService;
+import ai.mnemo.events.EventCodec;
+import ai.mnemo.events.EventDecodingException;
+import ai.mnemo.events.Topics;
+import ai.mnemo.events.v1.EvalCommand;
+import ai.mnemo.events.v1.EvalEvent;
+import ai.mnemo.events.v1.EvalJob;
+import ai.mnemo.events.v1.ProbeJob;
+import ai.mnemo.service.messaging.EventPublisher;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes one command at a time from {@value Topics#EVAL_JOBS} (consumer group {@code mnemo-evaluators}), on a
+ * worker thread, in order. The answer is published and acknowledged by the broker before the handler returns, so
+ * the job's record is committed only after its result exists. Nothing escapes: an unreadable job is answered with
+ * an {@code EvalFailed} when it names its run, and skipped with a warning otherwise.
+ */
+@ApplicationScoped
+public class EvalJobsConsumer {
+
+    /** The incoming channel, configured in application.properties. */
+    public static final String CHANNEL = "eval-jobs";
+
+    private static final Logger LOG = Logger.getLogger(EvalJobsConsumer.class);
+
+    private final EvalJobService service;
+    private final EventPublisher publisher;
+
+    public EvalJobsConsumer(EvalJobService service, EventPublisher publisher) {
+        this.service = service;
+        this.publisher = publisher;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void onCommand(String payload) {
+        EvalCommand command;
+        try {
+            command = EventCodec.decode(payload, EvalCommand.class);
+        } catch (EventDecodingException e) {
+            Optional<EvalEvent> failure = UnreadableJob.failure(payload, e);
+            failure.ifPresentOrElse(this::publish,
+                    () -> LOG.warnf("skipping an unreadable record of %s: %s", Topics.EVAL_JOBS, e.getMessage()));
+            return;
+        }
+        if (command instanceof ProbeJob probe) {
+            LOG.debugf("ignoring ProbeJob %s of experiment %s: probes are not evaluated yet", probe.probeId(),
+                    probe.experimentId());
+            return;
+        }
+        EvalJob job = (EvalJob) command;
+        LOG.infof("EvalJob of run %s stage %d: %d targets, checkpoint %s", job.runId(), job.stageIndex(),
+                job.targets().size(), job.checkpointUri());
+        publish(service.evaluate(job));
+    }
+
+    private void publish(EvalEvent event) {
+        try {
+            publisher.publish(event);
+        } catch (RuntimeException e) {
+            // The job's record is committed anyway: a stuck broker must not wedge the evaluator on one record.
+            LOG.errorf(e, "could not publish %s %s", event.getClass().getSimpleName(), event.eventId());
+        }
+    }
+}

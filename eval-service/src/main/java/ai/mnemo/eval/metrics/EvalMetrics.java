@@ -1,0 +1,55 @@
+package ai.mnemo.eval.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The evaluator's meters. Tags stay low-cardinality: an outcome or a metric name, never a run or a dataset.
+ * <ul>
+ * <li>{@code mnemo.eval.jobs} (counter, tag {@code outcome}: completed, failed)</li>
+ * <li>{@code mnemo.eval.job.seconds} (timer, tag {@code outcome}): wall time of a job, model load included</li>
+ * <li>{@code mnemo.eval.facts.per.second} (gauge): generation and scoring throughput of the last completed job</li>
+ * <li>{@code mnemo.eval.accuracy} (distribution summary, tag {@code metric}): one sample per evaluated target</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EvalMetrics {
+
+    public static final String JOBS = "mnemo.eval.jobs";
+    public static final String JOB_SECONDS = "mnemo.eval.job.seconds";
+    public static final String FACTS_PER_SECOND = "mnemo.eval.facts.per.second";
+    public static final String ACCURACY = "mnemo.eval.accuracy";
+
+    private final MeterRegistry registry;
+    private final AtomicReference<Double> factsPerSecond = new AtomicReference<>(0.0);
+
+    public EvalMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder(FACTS_PER_SECOND, factsPerSecond, AtomicReference::get)
+                .description("Facts evaluated per second by the last completed job (generation and scoring)")
+                .register(registry);
+    }
+
+    public void jobFinished(String outcome, Duration duration) {
+        Counter.builder(JOBS).description("EvalJobs handled, by outcome").tag("outcome", outcome)
+                .register(registry).increment();
+        Timer.builder(JOB_SECONDS).description("Wall time of an EvalJob, model load included")
+                .tag("outcome", outcome).register(registry).record(duration);
+    }
+
+    public void factsPerSecond(double value) {
+        factsPerSecond.set(value);
+    }
+
+    /** One evaluated target's accuracy, in [0, 1]. */
+    public void accuracy(String metric, double accuracy) {
+        DistributionSummary.builder(ACCURACY).description("Accuracy of each evaluated target")
+                .tag("metric", metric).register(registry).record(accuracy);
+    }
+}

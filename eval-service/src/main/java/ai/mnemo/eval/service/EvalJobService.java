@@ -1,0 +1,126 @@
+package ai.mnemo.eval.service;
+
+import ai.djl.ndarray.NDManager;
+import ai.mnemo.eval.config.EvalConfig;
+import ai.mnemo.eval.metrics.EvalMetrics;
+import ai.mnemo.eval.scoring.Generation;
+import ai.mnemo.eval.scoring.ModelGeneration;
+import ai.mnemo.eval.scoring.PredictionsFile;
+import ai.mnemo.eval.scoring.TargetScore;
+import ai.mnemo.eval.scoring.TargetScorer;
+import ai.mnemo.events.v1.EvalCompleted;
+import ai.mnemo.events.v1.EvalEvent;
+import ai.mnemo.events.v1.EvalFailed;
+import ai.mnemo.events.v1.EvalJob;
+import ai.mnemo.events.v1.EvalResult;
+import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.service.artifacts.ArtifactStore;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluates one checkpoint on every target of an EvalJob: greedy answers for every fact, the target's metric and
+ * ROUGE-L, every prediction written to its file, one {@link EvalResult} per target. Nothing escapes: a bad job
+ * becomes an {@link EvalFailed} whose reason names the field or file at fault. The model lives only for the job.
+ * Running the same job twice rewrites the same files and yields an equivalent result.
+ */
+@Startup // checks the configuration at boot, not at the first job
+@ApplicationScoped
+public class EvalJobService {
+
+    private static final Logger LOG = Logger.getLogger(EvalJobService.class);
+
+    private final ArtifactStore store;
+    private final EvalConfig config;
+    private final EvalMetrics metrics;
+
+    public EvalJobService(ArtifactStore store, EvalConfig config, EvalMetrics metrics) {
+        if (config.batchSize() < 1) {
+            throw new IllegalStateException("mnemo.eval.batch-size must be at least 1, was " + config.batchSize());
+        }
+        this.store = store;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The event that answers the job: {@link EvalCompleted} or {@link EvalFailed}. */
+    public EvalEvent evaluate(EvalJob job) {
+        long started = System.nanoTime();
+        String what = "EvalJob of run " + job.runId() + " stage " + job.stageIndex();
+        try {
+            EvalPlan plan = EvalPlan.resolve(job, store);
+            List<EvalResult> results = run(plan, what);
+            double seconds = seconds(started);
+            metrics.jobFinished("completed", Duration.ofNanos(System.nanoTime() - started));
+            return EvalCompleted.of(job.experimentId(), job.runId(), job.stageIndex(), job.checkpointUri(), results,
+                    seconds);
+        } catch (InvalidEvalJobException e) {
+            LOG.warnf("%s failed: %s", what, e.getMessage());
+            return failed(job, started, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // Errors too: a model too large for the heap or a broken native library must fail this job with a
+            // reason, not kill the channel and leave the instance idle.
+            LOG.errorf(e, "%s failed unexpectedly", what);
+            return failed(job, started, "evaluation failed: " + e);
+        }
+    }
+
+    private List<EvalResult> run(EvalPlan plan, String what) {
+        TorchRuntime.start(config.threads());
+        try (NDManager root = TorchRuntime.newManager(); HfCheckpoint.Loaded loaded = load(plan, root)) {
+            Generation generation = new ModelGeneration(loaded, config.batchSize());
+            long started = System.nanoTime();
+            List<EvalResult> results = new ArrayList<>();
+            for (PlannedTarget target : plan.targets()) {
+                results.add(evaluate(target, generation));
+            }
+            double seconds = seconds(started);
+            double factsPerSecond = plan.facts() / Math.max(seconds, 1e-9);
+            metrics.factsPerSecond(factsPerSecond);
+            LOG.infof("%s: %d facts over %d targets in %.2f s (%.1f facts/s, batch %d, %d threads)", what,
+                    plan.facts(), plan.targets().size(), seconds, factsPerSecond, config.batchSize(),
+                    TorchRuntime.threads());
+            return results;
+        }
+    }
+
+    private static HfCheckpoint.Loaded load(EvalPlan plan, NDManager root) {
+        try {
+            return HfCheckpoint.load(plan.checkpoint(), root);
+        } catch (RuntimeException e) {
+            throw new InvalidEvalJobException("checkpointUri: cannot load " + plan.checkpoint() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private EvalResult evaluate(PlannedTarget planned, Generation generation) {
+        TargetScore score;
+        try {
+            score = TargetScorer.score(planned.facts(), planned.metric(), generation, planned.target().maxNewTokens());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEvalJobException(planned.field() + " (" + planned.target().dataset() + "): "
+                    + e.getMessage(), e);
+        }
+        PredictionsFile.write(planned.predictions(), score.predictions());
+        metrics.accuracy(planned.metric().wireName(), score.accuracy());
+        LOG.infof("%s %s: %d/%d correct by %s (%.3f), ROUGE-L %.3f", planned.field(), planned.target().dataset(),
+                score.correct(), score.count(), planned.metric().wireName(), score.accuracy(), score.meanRougeL());
+        return new EvalResult(planned.target().datasetStageIndex(), planned.target().dataset(),
+                planned.metric().wireName(), score.count(), score.correct(), score.accuracy(), score.meanRougeL(),
+                store.uri(planned.predictions()));
+    }
+
+    private EvalFailed failed(EvalJob job, long started, String reason) {
+        metrics.jobFinished("failed", Duration.ofNanos(System.nanoTime() - started));
+        return EvalFailed.ofRun(job.experimentId(), job.runId(), job.stageIndex(), reason);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
