@@ -1,0 +1,6 @@
+package ai.mnemo.results.mapping;
+
+/** One point of a loss curve; {@code exactMatch} (0..1) where the stopping rule measured memorization. */
+public record LossPointView(int stageIndex, long step, int epoch, double loss, double learningRate,
+        Double exactMatch) {
+}

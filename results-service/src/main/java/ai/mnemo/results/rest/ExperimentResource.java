@@ -1,0 +1,90 @@
+package ai.mnemo.results.rest;
+
+import ai.mnemo.results.config.ResultsConfig;
+import ai.mnemo.results.mapping.ExperimentLineage;
+import ai.mnemo.results.mapping.ExperimentSummary;
+import ai.mnemo.results.service.ExperimentSubmission;
+import ai.mnemo.results.service.LineageQueries;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Submit experiments and read their lineage. */
+@Path(ExperimentResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "experiments", description = "Submit experiment specs; read experiments with their runs and results")
+public class ExperimentResource {
+
+    public static final String PATH = "/api/experiments";
+    /** Optional header naming who submits; stored as the experiment's {@code submittedBy}. */
+    public static final String USER_HEADER = "X-Mnemo-User";
+    public static final String YAML = "application/yaml";
+
+    private final ExperimentSubmission submission;
+    private final LineageQueries queries;
+    private final ResultsConfig.Api api;
+
+    public ExperimentResource(ExperimentSubmission submission, LineageQueries queries, ResultsConfig config) {
+        this.submission = submission;
+        this.queries = queries;
+        this.api = config.api();
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
+    @Operation(summary = "Submit an experiment spec (JSON or YAML, see docs/experiment-spec.md)",
+            description = "Validates the spec and publishes ExperimentRequested. The experiment appears under its "
+                    + "Location once the request has been read back from Kafka, usually within a second.")
+    @APIResponse(responseCode = "202", description = "Accepted; the body and Location name the experiment",
+            content = @Content(schema = @Schema(implementation = ExperimentAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable or invalid spec; violations name every field",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "503", description = "Kafka did not take the request; send it again",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public Response submit(
+            @RequestBody(description = "The experiment spec", required = true) String spec,
+            @Parameter(description = "Who submits (optional)") @HeaderParam(USER_HEADER) String user) {
+        String id = submission.submit(spec, user);
+        return Response.accepted(new ExperimentAccepted(id)).location(URI.create(PATH + "/" + id)).build();
+    }
+
+    @GET
+    @Operation(summary = "Experiments, newest first, with their runs counted by status")
+    @APIResponse(responseCode = "200", description = "The experiments")
+    @APIResponse(responseCode = "400", description = "limit is not an integer in range",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public List<ExperimentSummary> list(
+            @Parameter(description = "How many (default 100, at most 1000)") @QueryParam("limit") String limit) {
+        return queries.experiments(Limits.parse(limit, api.defaultLimit(), api.maxLimit()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One experiment's whole lineage",
+            description = "The spec, and every run with its stages: dataset and manifest, training settings and "
+                    + "outcome, checkpoint, and the evaluations of that stage's checkpoint.")
+    @APIResponse(responseCode = "200", description = "The lineage")
+    @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public ExperimentLineage get(@PathParam("id") String id) {
+        return queries.experiment(id)
+                .orElseThrow(() -> new NotFoundException("no experiment with id '" + id + "'"));
+    }
+}

@@ -1,0 +1,107 @@
+package ai.mnemo.results.service;
+
+import ai.mnemo.events.v1.MnemoEvent;
+import ai.mnemo.events.v1.StageCompleted;
+import ai.mnemo.events.v1.TrainingCommand;
+import ai.mnemo.events.v1.TrainingEvent;
+import ai.mnemo.events.v1.TrainingFailed;
+import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.events.v1.TrainingProgress;
+import ai.mnemo.events.v1.TrainingStarted;
+import ai.mnemo.results.persistence.LossPoint;
+import ai.mnemo.results.persistence.Run;
+import ai.mnemo.results.persistence.RunStatus;
+import ai.mnemo.results.persistence.Stage;
+import ai.mnemo.results.persistence.StageStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies mnemo.training.jobs.v1 (the job carries the stage's resolved settings and starting model) and
+ * mnemo.training.v1 (start, the loss curve, the outcome and checkpoint, or the failure).
+ */
+@ApplicationScoped
+public class TrainingRecorder {
+
+    private final LineageRows rows;
+
+    public TrainingRecorder(LineageRows rows) {
+        this.rows = rows;
+    }
+
+    public boolean record(TrainingCommand command) {
+        if (command instanceof TrainingJob job) {
+            Stage stage = stage(job, job.runId(), job.stageIndex());
+            stage.settingsJson = JsonText.of(job.settings());
+            stage.modelJson = JsonText.of(job.model());
+            if (stage.datasetUri == null) {
+                stage.datasetUri = job.datasetUri();
+            }
+            if (stage.checkpointUri == null) {
+                stage.checkpointUri = job.checkpointUri();
+            }
+            attempt(stage, job.attempt());
+            stage.advance(StageStatus.QUEUED);
+        }
+        return true;
+    }
+
+    public boolean record(TrainingEvent event) {
+        Stage stage = stage(event, event.runId(), event.stageIndex());
+        if (event instanceof TrainingStarted started) {
+            attempt(stage, started.attempt());
+            stage.startedAt = Times.earliest(stage.startedAt, started.occurredAt());
+            training(stage);
+        } else if (event instanceof TrainingProgress progress) {
+            lossPoint(stage.run, progress);
+            training(stage);
+        } else if (event instanceof StageCompleted completed) {
+            completed(stage, completed);
+        } else if (event instanceof TrainingFailed failed) {
+            attempt(stage, failed.attempt());
+            stage.fail("training attempt " + failed.attempt() + " failed: " + failed.reason());
+        }
+        return true;
+    }
+
+    private Stage stage(MnemoEvent event, String runId, int stageIndex) {
+        return rows.stage(rows.run(event.experimentId(), runId, event.occurredAt()), stageIndex);
+    }
+
+    private static void training(Stage stage) {
+        stage.advance(StageStatus.TRAINING);
+        stage.run.advance(RunStatus.RUNNING);
+    }
+
+    private static void attempt(Stage stage, int attempt) {
+        if (stage.attempt == null || attempt > stage.attempt) {
+            stage.attempt = attempt;
+        }
+    }
+
+    private void completed(Stage stage, StageCompleted event) {
+        attempt(stage, event.attempt());
+        stage.checkpointUri = event.checkpointUri();
+        stage.steps = event.steps();
+        stage.epochs = event.epochs();
+        stage.finalLoss = event.finalLoss();
+        stage.stopReason = event.stopReason();
+        stage.trainSeconds = event.trainSeconds();
+        stage.tokensPerSecond = event.tokensPerSecond();
+        stage.completedAt = Times.earliest(stage.completedAt, event.occurredAt());
+        stage.advance(StageStatus.TRAINED);
+        stage.run.advance(RunStatus.RUNNING);
+    }
+
+    /** Upserts the point at (run, stage, step): a progress event sent twice updates the same row. */
+    private static void lossPoint(Run run, TrainingProgress event) {
+        LossPoint point = LossPoint.byKey(run, event.stageIndex(), event.step()).orElseGet(() -> {
+            LossPoint created = LossPoint.placeholder(run, event.stageIndex(), event.step());
+            created.persist();
+            return created;
+        });
+        point.epoch = event.epoch();
+        point.loss = event.loss();
+        point.learningRate = event.learningRate();
+        point.exactMatch = event.exactMatch();
+    }
+}
