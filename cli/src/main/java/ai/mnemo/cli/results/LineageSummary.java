@@ -20,8 +20,9 @@ public final class LineageSummary {
                 for (JsonNode evaluation : stage.path("evaluations")) {
                     accuracy.put(evaluation.path("dataset").asText(), evaluation.path("accuracy").asDouble());
                 }
+                JsonNode steps = stage.path("training").path("steps");
                 stages.add(new ExperimentSummary.Stage(stage.path("dataset").asText(),
-                        stage.hasNonNull("steps") ? stage.get("steps").asLong() : null, accuracy));
+                        steps.isNumber() ? steps.asLong() : null, accuracy));
             }
             Double retention = null;
             if (!stages.isEmpty()) {
@@ -29,7 +30,7 @@ public final class LineageSummary {
             }
             runs.add(new ExperimentSummary.Run(run.path("id").asText(), run.path("method").asText(),
                     run.hasNonNull("mixRatio") ? run.get("mixRatio").asDouble() : null, run.path("label").asText(),
-                    run.path("seed").asLong(), run.path("status").asText(), run.path("failureReason").asText(null),
+                    run.path("seed").asLong(), run.path("status").asText(), run.path("failure").path("reason").asText(null),
                     stages, retention));
         }
         return new ExperimentSummary(experiment.path("id").asText(), runs);

@@ -28,11 +28,6 @@ public final class ResultsClient {
         return get("/api/experiments/" + experimentId);
     }
 
-    /** Same for one of its views, e.g. {@code comparison}. */
-    public Optional<JsonNode> experimentView(String experimentId, String view) {
-        return get("/api/experiments/" + experimentId + "/" + view);
-    }
-
     /** Waits until results-service has stored the experiment's end (every run finished). */
     public boolean awaitFinished(String experimentId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
