@@ -23,6 +23,24 @@ public final class MemorizationBenchmark {
 
     private MemorizationBenchmark() {}
 
+    /**
+     * Runs the fixed-epoch soak in a child JVM whose heap is fixed and touched up front
+     * ({@code -XX:+AlwaysPreTouch}): otherwise the resident size grows for a long while just because the JVM touches
+     * fresh heap pages, which hides what matters here (native engine memory). Returns the child's exit code.
+     */
+    public static int inFixedHeapJvm(int threads, int facts, int epochs) throws Exception {
+        Process child = new ProcessBuilder(ai.mnemo.cli.stack.MnemoHome.java(), "-Xms256m", "-Xmx256m",
+                "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                MemorizationBenchmark.class.getName(), Integer.toString(threads), Integer.toString(facts),
+                Integer.toString(epochs)).inheritIO().start();
+        return child.waitFor();
+    }
+
+    /** Child JVM entry of {@link #inFixedHeapJvm}: threads facts epochs. */
+    public static void main(String[] args) {
+        run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 0.003, Integer.parseInt(args[2]), true, System.out);
+    }
+
     public static void run(int threads, int facts, double learningRate, int epochs, boolean fixedEpochs,
             PrintStream out) {
         TorchRuntime.start(threads);
