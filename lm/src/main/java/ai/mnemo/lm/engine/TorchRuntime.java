@@ -17,7 +17,8 @@ public final class TorchRuntime {
     /** Starts the engine once; {@code threads <= 0} keeps libtorch's default (one per core). */
     public static synchronized Engine start(int threads) {
         if (engine == null) {
-            if (System.getProperty("ai.djl.offline") == null) {
+            // Offline unless told otherwise (a GPU image lets DJL fetch the CUDA libtorch with DJL_OFFLINE=false).
+            if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
             engine = Engine.getEngine("PyTorch");
