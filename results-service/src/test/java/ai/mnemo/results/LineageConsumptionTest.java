@@ -146,7 +146,7 @@ class LineageConsumptionTest {
                 .body("name", equalTo("synthetic"))
                 .body("status", equalTo("completed"))
                 .body("submittedBy", equalTo("ada"))
-                .body("submittedAt", equalTo("2025-03-14T15:00:00Z"))
+                .body("submittedAt", equalTo(SyntheticLineage.T0.toString()))
                 .body("plannedRuns", equalTo(1))
                 .body("rejection", nullValue())
                 .body("spec.grid.seeds", contains(7))

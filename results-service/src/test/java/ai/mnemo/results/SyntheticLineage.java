@@ -24,14 +24,15 @@ import ai.mnemo.events.v1.TrainingSettings;
 import ai.mnemo.events.v1.TrainingStarted;
 import ai.mnemo.testing.KafkaTestClient;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The events of one complete experiment with one run of two stages (kvr:A then kvr:B), in the order the
- * choreography emits them: 22 events over all seven topics. Timestamps are fixed; event ids are fresh for each
- * {@link #events()} call, so the same lineage can be re-emitted under new ids.
+ * choreography emits them: 22 events over all seven topics. Timestamps are fixed for the test run; event ids are
+ * fresh for each {@link #events()} call, so the same lineage can be re-emitted under new ids.
  */
 public final class SyntheticLineage {
 
@@ -48,7 +49,11 @@ public final class SyntheticLineage {
               methods: [{name: naive}]
               seeds: [7]
             """;
-    public static final Instant T0 = Instant.parse("2025-03-14T15:00:00Z");
+    /**
+     * When the lineage starts: the start of this test run (whole seconds), so that its experiments are among the
+     * newest in a reused database (GET /api/experiments lists the newest first, 100 by default).
+     */
+    public static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     public static final List<String> DATASETS = List.of("kvr:A", "kvr:B");
 
     public final String experimentId;

@@ -1,5 +1,9 @@
 package ai.mnemo.results.rest;
 
+import ai.mnemo.results.analysis.Comparison;
+import ai.mnemo.results.analysis.ComparisonReport;
+import ai.mnemo.results.analysis.Retention;
+import ai.mnemo.results.analysis.RetentionReport;
 import ai.mnemo.results.config.ResultsConfig;
 import ai.mnemo.results.mapping.ExperimentLineage;
 import ai.mnemo.results.mapping.ExperimentSummary;
@@ -81,10 +85,51 @@ public class ExperimentResource {
             description = "The spec, and every run with its stages: dataset and manifest, training settings and "
                     + "outcome, checkpoint, and the evaluations of that stage's checkpoint.")
     @APIResponse(responseCode = "200", description = "The lineage")
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public ExperimentLineage get(@PathParam("id") String id) {
-        return queries.experiment(id)
+        return experiment(id);
+    }
+
+    @GET
+    @Path("{id}/retention")
+    @Operation(summary = "Each run's retention matrix",
+            description = "Per run (any status), the matrix stage x dataset: row i is the checkpoint after stage i, "
+                    + "column j the dataset of stage j, each cell the accuracy (0..1) by that dataset's metric, "
+                    + "exact match for KVR; null where not evaluated (above the diagonal, or still pending). "
+                    + "ROUGE-L F1 in the same shape.")
+    @APIResponse(responseCode = "200", description = "The matrices",
+            content = @Content(schema = @Schema(implementation = RetentionReport.class)))
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public RetentionReport retention(@PathParam("id") String id) {
+        return Retention.of(experiment(id));
+    }
+
+    @GET
+    @Path("{id}/comparison")
+    @Operation(summary = "The methods compared over seeds",
+            description = "Per method (its label, which includes mix ratio, mixing source or replay fraction): "
+                    + "n, mean and sample standard deviation (n - 1; null for a single seed) over the completed "
+                    + "runs of retention (D_A after the last stage), forgetting (D_A after stage 0 minus "
+                    + "retention), the last stage's accuracy on its own dataset (D_B) and the steps of each stage. "
+                    + "Failed runs are left out, counted and listed; runs still going are counted as pending.")
+    @APIResponse(responseCode = "200", description = "The comparison",
+            content = @Content(schema = @Schema(implementation = ComparisonReport.class)))
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public ComparisonReport comparison(@PathParam("id") String id) {
+        return Comparison.of(experiment(id));
+    }
+
+    private ExperimentLineage experiment(String id) {
+        return queries.experiment(Ids.check("experiment", id))
                 .orElseThrow(() -> new NotFoundException("no experiment with id '" + id + "'"));
     }
 }

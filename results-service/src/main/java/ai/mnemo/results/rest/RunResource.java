@@ -31,20 +31,24 @@ public class RunResource {
     @GET
     @Operation(summary = "A run with its stages, checkpoints and evaluations")
     @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No run with this id (yet)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public RunLineage get(@PathParam("id") String id) {
-        return queries.run(id).orElseThrow(() -> notFound(id));
+        return queries.run(Ids.check("run", id)).orElseThrow(() -> notFound(id));
     }
 
     @GET
     @Path("loss")
     @Operation(summary = "The run's loss curve (TrainingProgress), by stage and step")
     @APIResponse(responseCode = "200", description = "The points")
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No run with this id (yet)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public List<LossPointView> loss(@PathParam("id") String id) {
-        return queries.lossCurve(id).orElseThrow(() -> notFound(id));
+        return queries.lossCurve(Ids.check("run", id)).orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(String id) {

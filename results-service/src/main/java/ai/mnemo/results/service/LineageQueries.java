@@ -51,6 +51,11 @@ public class LineageQueries {
         return Optional.of(LineageMapper.lineage(experiment, lineages(runs)));
     }
 
+    /** Whether an experiment with this id has been seen (cheaper than reading its lineage). */
+    public boolean experimentExists(String id) {
+        return Experiment.count("id", id) > 0;
+    }
+
     public Optional<RunLineage> run(String id) {
         Run run = Run.findById(id);
         return run == null ? Optional.empty() : Optional.of(lineages(List.of(run)).get(0));

@@ -1,0 +1,41 @@
+package ai.mnemo.results.analysis;
+
+import java.util.List;
+
+/**
+ * One method (with its mix ratio, mixing source or replay fraction: one label) over its seeds. Only completed runs
+ * enter the statistics; failed runs are counted and listed, runs still going are counted as pending.
+ *
+ * @param label the method part of the run labels, e.g. {@code remix(random-words x2)}
+ * @param n completed runs (seeds) behind the statistics
+ * @param retention accuracy on the first stage's dataset (D_A) after the last stage
+ * @param forgetting accuracy on D_A after the first stage minus retention; null with a single stage
+ * @param lastStageAccuracy accuracy on the last stage's own dataset (D_B) after the last stage; null with a single
+ *     stage
+ * @param stepsPerStage optimizer steps of stage 0, 1, ...
+ * @param runs the per-seed values behind the statistics, by seed
+ */
+public record MethodComparison(
+        String label,
+        String method,
+        Double mixRatio,
+        int n,
+        List<Long> seeds,
+        Spread retention,
+        Spread forgetting,
+        Spread lastStageAccuracy,
+        List<Spread> stepsPerStage,
+        int failed,
+        List<FailedRun> failedRuns,
+        int pending,
+        List<RunScore> runs) {
+
+    /** The values of one completed run; null where the cell was never evaluated. */
+    public record RunScore(String runId, String label, Long seed, Double retention, Double forgetting,
+            Double lastStageAccuracy, List<Long> steps) {
+    }
+
+    /** A run left out of the statistics because it failed, with why and where. */
+    public record FailedRun(String runId, String label, Long seed, String reason, Integer stageIndex) {
+    }
+}

@@ -1,0 +1,393 @@
+/*
+ * Mnemo report pages. Fetches results-service's JSON API and draws with ECharts (SVG renderer, so the charts'
+ * text is in the DOM). Pages: /experiments (the list) and /experiments/{id} (one report); <body data-page> says
+ * which. When everything is drawn, <body data-report-state> becomes "ready"; when a request fails, "error", and a
+ * message with the attribute data-report-error says which request and why.
+ */
+(function () {
+  'use strict';
+
+  const PERCENT = 100;
+  const COLORS = ['#3563b0', '#d0663f', '#3b9a6b', '#8a5bb5', '#c2a23a', '#4aa3b8', '#b84a7c', '#6b6b6b'];
+
+  // ---- small helpers -----------------------------------------------------------------------------------------
+
+  /** An element with attributes and children (strings become text nodes: data never becomes markup). */
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value !== null && value !== undefined) {
+        node.setAttribute(name, value);
+      }
+    });
+    children.flat().forEach((child) => {
+      if (child !== null && child !== undefined) {
+        node.append(child instanceof Node ? child : String(child));
+      }
+    });
+    return node;
+  }
+
+  async function getJson(path) {
+    let response;
+    try {
+      response = await fetch(path, {headers: {Accept: 'application/json'}});
+    } catch (e) {
+      throw new Error('GET ' + path + ' did not reach results-service: ' + e.message);
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        detail = (await response.json()).error || detail;
+      } catch (ignored) {
+        // not JSON: keep the status text
+      }
+      throw new Error('GET ' + path + ' answered ' + response.status + ': ' + detail);
+    }
+    return response.json();
+  }
+
+  function showProblem(error) {
+    document.body.dataset.reportState = 'error';
+    const box = document.getElementById('report-problems');
+    box.append(el('p', {class: 'problem', 'data-report-error': 'true'},
+      'Could not load the report: ' + error.message));
+  }
+
+  /** 0.25 -> "25.0" (accuracies are stored 0..1 and shown in %). */
+  function pct(value) {
+    return value === null || value === undefined ? '' : (value * PERCENT).toFixed(1);
+  }
+
+  /** A spread {n, mean, std} as "25.0 ± 7.1" (in %) or "105 ± 7" (counts); a single seed has no ± part. */
+  function spreadText(spread, format) {
+    if (!spread || spread.mean === null || spread.mean === undefined) {
+      return '—';
+    }
+    const mean = format(spread.mean);
+    return spread.std === null || spread.std === undefined ? mean : mean + ' ± ' + format(spread.std);
+  }
+
+  function count(value) {
+    return Math.round(value).toString();
+  }
+
+  function table(node, headers, rows) {
+    node.replaceChildren(
+      el('thead', {}, el('tr', {}, headers.map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))));
+  }
+
+  function chart(node) {
+    // SVG: crisp at any zoom, printable, and its text is part of the page.
+    return echarts.init(node, null, {renderer: 'svg'});
+  }
+
+  function stageName(datasets, index) {
+    return 'stage ' + index + (datasets[index] ? ' (' + datasets[index] + ')' : '');
+  }
+
+  // ---- the experiment list -----------------------------------------------------------------------------------
+
+  async function listPage() {
+    const experiments = await getJson('/api/experiments');
+    const rows = experiments.map((e) => [
+      el('a', {href: '/experiments/' + encodeURIComponent(e.id)}, e.name || e.id),
+      el('span', {class: 'status status-' + e.status}, e.status),
+      e.submittedAt ? e.submittedAt.replace('T', ' ').replace('Z', ' UTC') : '',
+      e.submittedBy || '',
+      e.runs.completed + ' / ' + (e.plannedRuns ?? e.runs.total) + ' completed'
+        + (e.runs.failed ? ', ' + e.runs.failed + ' failed' : ''),
+      el('code', {}, e.id)]);
+    const node = document.getElementById('experiments-table');
+    if (rows.length === 0) {
+      node.replaceWith(el('p', {class: 'explain'},
+        'No experiments yet: submit one with ./mnemo submit or POST /api/experiments.'));
+      return;
+    }
+    table(node, ['Experiment', 'Status', 'Submitted', 'By', 'Runs', 'Id'], rows);
+  }
+
+  // ---- one experiment ----------------------------------------------------------------------------------------
+
+  async function experimentPage() {
+    const id = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
+    const base = '/api/experiments/' + encodeURIComponent(id);
+    document.getElementById('json-link').setAttribute('href', base);
+    const [lineage, comparison, retention] = await Promise.all(
+      [getJson(base), getJson(base + '/comparison'), getJson(base + '/retention')]);
+    const losses = await Promise.all(lineage.runs.map((run) =>
+      getJson('/api/runs/' + encodeURIComponent(run.id) + '/loss').then((points) => ({run, points}))));
+
+    header(lineage);
+    specSummary(lineage.spec);
+    retentionChart(comparison, retention);
+    matrices(comparison, retention);
+    lossCurves(lineage, comparison.datasets, losses);
+    runsTable(lineage, retention);
+  }
+
+  function header(lineage) {
+    document.title = 'Mnemo · ' + (lineage.name || lineage.id);
+    document.getElementById('experiment-name').textContent = lineage.name || lineage.id;
+    const status = document.getElementById('experiment-status');
+    status.textContent = lineage.status;
+    status.classList.add('status-' + lineage.status);
+    const runs = lineage.runs;
+    const by = (s) => runs.filter((r) => r.status === s).length;
+    const parts = [
+      'id ' + lineage.id,
+      'submitted ' + lineage.submittedAt.replace('T', ' ').replace('Z', ' UTC')
+        + (lineage.submittedBy ? ' by ' + lineage.submittedBy : ''),
+      runs.length + ' runs: ' + by('completed') + ' completed, ' + by('failed') + ' failed, '
+        + (by('running') + by('planned')) + ' in progress'];
+    document.getElementById('experiment-meta').textContent = parts.join(' · ');
+    if (lineage.rejection) {
+      showRejection(lineage.rejection);
+    }
+  }
+
+  function showRejection(rejection) {
+    document.getElementById('report-problems').append(el('p', {class: 'problem'},
+      'Rejected: ' + rejection.reason + (rejection.field ? ' (field ' + rejection.field + ')' : '')));
+  }
+
+  function specSummary(spec) {
+    const list = document.getElementById('spec-summary');
+    if (!spec) {
+      list.append(el('dt', {}, 'spec'), el('dd', {}, 'not read yet'));
+      return;
+    }
+    const entry = (term, value) => list.append(el('dt', {}, term), el('dd', {}, value));
+    const model = spec.model || {};
+    entry('model', model.preset ? 'preset ' + model.preset + ' (seed ' + (model.seed ?? 0) + ')' : model.uri);
+    entry('stages', (spec.stages || []).map((s, i) => {
+      const d = s.dataset || {};
+      return i + ': ' + d.name + (d.split ? ':' + d.split : '') + (d.size ? ' × ' + d.size : '');
+    }).join('  →  '));
+    const training = spec.training || {};
+    const stopping = training.stopping || {};
+    entry('training', [
+      training.learningRate !== undefined ? 'lr ' + training.learningRate : null,
+      training.batchSize !== undefined ? 'batch ' + training.batchSize : null,
+      stopping.rule ? 'stop ' + stopping.rule + (stopping.epochs ? ' (≤ ' + stopping.epochs + ' epochs)' : '') : null]
+      .filter(Boolean).join(', ') || 'defaults');
+    const grid = spec.grid || {};
+    entry('methods', (grid.methods || []).map((m) => m.name
+      + (m.mixing ? ' (' + m.mixing.source + ' x' + (m.mixing.ratio ?? 2) + ')' : '')
+      + (m.replay ? ' (' + (m.replay.fraction * PERCENT) + '% of D_A)' : '')).join(', '));
+    if (grid.mixRatios) {
+      entry('mix ratios', grid.mixRatios.join(', '));
+    }
+    entry('seeds', (grid.seeds || [0]).join(', '));
+  }
+
+  function retentionChart(comparison, retention) {
+    const methods = comparison.methods;
+    const datasets = comparison.datasets;
+    const first = datasets[0] || 'D_A';
+    const last = datasets.length > 1 ? datasets[datasets.length - 1] : 'D_B';
+    const metric = (retention.runs.find((r) => r.metrics[0]) || {metrics: ['accuracy']}).metrics[0];
+
+    table(document.getElementById('comparison-table'),
+      ['Method', 'Seeds', 'Retention (' + first + ') %', 'Forgetting %', 'Last stage (' + last + ') %',
+        'Steps per stage'],
+      methods.map((m) => [
+        m.label,
+        [el('div', {}, String(m.n))].concat(
+          m.failed ? [el('div', {class: 'note'}, '+' + m.failed + ' failed')] : [],
+          m.pending ? [el('div', {class: 'note'}, '+' + m.pending + ' running')] : []),
+        spreadText(m.retention, pct),
+        spreadText(m.forgetting, pct),
+        spreadText(m.lastStageAccuracy, pct),
+        m.stepsPerStage.length === 0 ? '—'
+          : m.stepsPerStage.map((s, i) => el('div', {}, i + ': ' + spreadText(s, count)))]));
+    const failed = document.getElementById('failed-runs');
+    methods.forEach((m) => m.failedRuns.forEach((f) => failed.append(el('li', {},
+      'Excluded: ' + (f.label || f.runId) + ' failed'
+        + (f.stageIndex !== null && f.stageIndex !== undefined ? ' at stage ' + f.stageIndex : '')
+        + (f.reason ? ': ' + f.reason : '')))));
+
+    const labels = methods.map((m) => m.label);
+    chart(document.getElementById('retention-chart')).setOption({
+      animation: false,
+      color: COLORS,
+      title: {text: 'Retention of ' + first + ' after the last stage', left: 'center', textStyle: {fontSize: 14}},
+      grid: {left: 64, right: 16, top: 48, bottom: 64},
+      tooltip: {trigger: 'item'},
+      xAxis: {type: 'category', data: labels, axisLabel: {interval: 0, rotate: labels.length > 3 ? 20 : 0}},
+      yAxis: {type: 'value', min: 0, max: 100, name: 'retention on ' + first + ' (' + metric + ', %)',
+        nameLocation: 'middle', nameGap: 44},
+      series: [
+        {
+          name: 'mean', type: 'bar', barMaxWidth: 72,
+          itemStyle: {color: (p) => COLORS[p.dataIndex % COLORS.length], opacity: 0.85},
+          data: methods.map((m) => m.retention.mean === null ? null : m.retention.mean * PERCENT),
+          label: {show: true, position: 'insideBottom', distance: 8, color: '#fff', fontWeight: 'bold',
+            formatter: (p) => spreadText(methods[p.dataIndex].retention, pct)}
+        },
+        {
+          name: '± std', type: 'custom', z: 10,
+          data: methods.flatMap((m, i) => m.retention.std === null || m.retention.std === undefined ? []
+            : [[i, (m.retention.mean - m.retention.std) * PERCENT, (m.retention.mean + m.retention.std) * PERCENT]]),
+          renderItem: errorBar,
+          encode: {x: 0, y: [1, 2]}
+        },
+        {
+          name: 'seed', type: 'scatter', symbolSize: 7, itemStyle: {color: '#222'}, z: 11,
+          data: methods.flatMap((m, i) => m.runs.filter((r) => r.retention !== null)
+            .map((r) => ({value: [i, r.retention * PERCENT], name: r.label})))
+        }
+      ]
+    });
+  }
+
+  /** A vertical bar from value(1) to value(2) at category value(0), with caps. */
+  function errorBar(params, api) {
+    const low = api.coord([api.value(0), api.value(1)]);
+    const high = api.coord([api.value(0), api.value(2)]);
+    const cap = api.size([1, 0])[0] * 0.08;
+    const style = {stroke: '#222', lineWidth: 1.5};
+    return {
+      type: 'group',
+      children: [
+        {type: 'line', shape: {x1: low[0], y1: low[1], x2: high[0], y2: high[1]}, style},
+        {type: 'line', shape: {x1: low[0] - cap, y1: low[1], x2: low[0] + cap, y2: low[1]}, style},
+        {type: 'line', shape: {x1: high[0] - cap, y1: high[1], x2: high[0] + cap, y2: high[1]}, style}
+      ]
+    };
+  }
+
+  /** One heatmap per method: each cell the mean over the method's completed runs. */
+  function matrices(comparison, retention) {
+    const list = document.getElementById('matrix-list');
+    const byRun = new Map(retention.runs.map((r) => [r.runId, r]));
+    comparison.methods.forEach((method) => {
+      const runs = method.runs.map((r) => byRun.get(r.runId)).filter(Boolean);
+      if (runs.length === 0) {
+        list.append(el('p', {class: 'explain'}, method.label + ': no completed run yet.'));
+        return;
+      }
+      const datasets = runs[0].datasets;
+      const size = datasets.length;
+      const cells = [];
+      const rows = [];
+      for (let i = 0; i < size; i++) {
+        const row = [stageName(datasets, i)];
+        for (let j = 0; j < size; j++) {
+          const values = runs.map((r) => r.accuracy[i][j]).filter((v) => v !== null && v !== undefined);
+          const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+          row.push(mean === null ? '' : pct(mean));
+          if (mean !== null) {
+            cells.push([j, i, Number(pct(mean))]);
+          }
+        }
+        rows.push(row);
+      }
+      const chartNode = el('div', {class: 'chart matrix-chart', role: 'img',
+        'aria-label': 'Retention matrix of ' + method.label});
+      const tableNode = el('table', {class: 'matrix'});
+      list.append(el('div', {class: 'pair'}, chartNode,
+        el('div', {class: 'side'}, el('h3', {}, method.label + ' (mean of ' + runs.length + ' seed'
+          + (runs.length === 1 ? '' : 's') + ')'), tableNode)));
+      table(tableNode, ['after \\ on'].concat(datasets), rows);
+      const stageLabels = datasets.map((d, i) => stageName(datasets, i));
+      chart(chartNode).setOption({
+        animation: false,
+        title: {text: method.label, left: 'center', textStyle: {fontSize: 14}},
+        tooltip: {formatter: (p) => echarts.format.encodeHTML(stageLabels[p.value[1]] + ' on '
+          + datasets[p.value[0]] + ': ' + p.value[2].toFixed(1) + '%')},
+        grid: {left: 120, right: 24, top: 40, bottom: 72},
+        xAxis: {type: 'category', data: datasets, name: 'evaluated on', nameLocation: 'middle', nameGap: 28,
+          splitArea: {show: true}},
+        yAxis: {type: 'category', data: stageLabels, inverse: true, splitArea: {show: true}},
+        visualMap: {min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+          itemHeight: 120, text: ['100%', '0%'], inRange: {color: ['#f7f4f0', '#f2c48d', '#3563b0']}},
+        series: [{type: 'heatmap', name: method.label, data: cells,
+          label: {show: true, formatter: (p) => p.value[2].toFixed(1)}}]
+      });
+    });
+  }
+
+  /** One chart per stage, one line per run; the table beside gives each run's outcome for that stage. */
+  function lossCurves(lineage, datasets, losses) {
+    const list = document.getElementById('loss-list');
+    const stages = Math.max(0, ...lineage.runs.map((r) => r.stages.length));
+    for (let stage = 0; stage < stages; stage++) {
+      const series = losses
+        .map(({run, points}) => ({run, points: points.filter((p) => p.stageIndex === stage)}))
+        .filter(({points}) => points.length > 0);
+      if (series.length === 0) {
+        continue;
+      }
+      const positive = series.every(({points}) => points.every((p) => p.loss > 0));
+      const chartNode = el('div', {class: 'chart', role: 'img', 'aria-label': 'Loss curves of stage ' + stage});
+      const tableNode = el('table', {});
+      list.append(el('div', {class: 'pair'}, chartNode, el('div', {class: 'side'},
+        el('h3', {}, 'Loss of ' + stageName(datasets, stage)), tableNode)));
+      table(tableNode, ['Run', 'Steps', 'Final loss', 'Stopped'], series.map(({run}) => {
+        const outcome = (run.stages[stage] || {}).training || {};
+        return [run.label || run.id, outcome.steps ?? '', outcome.finalLoss === null
+          || outcome.finalLoss === undefined ? '' : outcome.finalLoss.toPrecision(3), outcome.stopReason || ''];
+      }));
+      chart(chartNode).setOption({
+        animation: false,
+        color: COLORS,
+        title: {text: 'Loss of ' + stageName(datasets, stage), left: 'center', textStyle: {fontSize: 14}},
+        legend: {bottom: 0},
+        tooltip: {trigger: 'axis'},
+        grid: {left: 64, right: 48, top: 40, bottom: 84},
+        xAxis: {type: 'value', name: 'step', nameLocation: 'end', nameGap: 8},
+        yAxis: {type: positive ? 'log' : 'value', name: 'loss', nameLocation: 'middle', nameGap: 48},
+        series: series.map(({run, points}) => ({
+          name: run.label || run.id, type: 'line', showSymbol: points.length < 30,
+          data: points.map((p) => [p.step, p.loss])}))
+      });
+    }
+    if (list.childElementCount === 0) {
+      list.append(el('p', {class: 'explain'}, 'No training progress recorded yet.'));
+    }
+  }
+
+  function runsTable(lineage, retention) {
+    const matrices = new Map(retention.runs.map((r) => [r.runId, r]));
+    table(document.getElementById('runs-table'),
+      ['Run', 'Status', 'Retention matrix (%)', 'Steps', 'Failure', 'Id'],
+      lineage.runs.map((run) => {
+        const matrix = matrices.get(run.id);
+        // One line per checkpoint, a column per dataset; '·' where not evaluated.
+        const cells = matrix ? matrix.accuracy.map((row, i) => el('div', {},
+          'after ' + i + ': ' + row.map((v) => (v === null ? '·' : pct(v)).padStart(5)).join(' '))) : [];
+        return [
+          run.label || run.id,
+          el('span', {class: 'status status-' + run.status}, run.status),
+          el('code', {class: 'cells'}, cells),
+          run.stages.map((s) => (s.training && s.training.steps !== null ? s.training.steps : '·')).join(' / '),
+          run.failure ? run.failure.reason : '',
+          el('a', {href: '/api/runs/' + encodeURIComponent(run.id)}, run.id)];
+      }));
+  }
+
+  // ---- start -------------------------------------------------------------------------------------------------
+
+  async function start() {
+    try {
+      if (document.body.dataset.page === 'experiment') {
+        await experimentPage();
+      } else {
+        await listPage();
+      }
+      document.body.dataset.reportState = 'ready';
+    } catch (e) {
+      showProblem(e);
+    }
+  }
+
+  window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach((node) => {
+    const instance = window.echarts && echarts.getInstanceByDom(node);
+    if (instance) {
+      instance.resize();
+    }
+  }));
+  start();
+})();

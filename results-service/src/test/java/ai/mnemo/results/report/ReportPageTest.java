@@ -1,0 +1,164 @@
+package ai.mnemo.results.report;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import ai.mnemo.events.v1.MnemoEvent;
+import ai.mnemo.results.GridLineage;
+import ai.mnemo.results.RowCounts;
+import ai.mnemo.results.SyntheticLineage;
+import ai.mnemo.testing.InjectKafkaBootstrapServers;
+import ai.mnemo.testing.KafkaBrokerResource;
+import ai.mnemo.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report as a researcher sees it: the page is loaded in headless Chromium, its script fetches the API and
+ * ECharts draws SVG, and the DOM Chromium prints must hold the charts with this experiment's numbers.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class ReportPageTest {
+
+    private static final Logger LOG = Logger.getLogger(ReportPageTest.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String READY = "data-report-state=\"ready\"";
+    private static final String ERROR_MARKER = "data-report-error";
+
+    @InjectKafkaBootstrapServers
+    String kafka;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void theReportDrawsTheExperimentsNumbers() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        GridLineage grid = stored();
+        long started = System.nanoTime();
+        String dom = chromium.dumpDom(root + "experiments/" + grid.experimentId);
+        LOG.infof("%s drew the report in %d ms", chromium.version(), (System.nanoTime() - started) / 1_000_000);
+
+        assertThat("the page finished drawing", dom, containsString(READY));
+        assertThat("no request failed", dom, not(containsString(ERROR_MARKER)));
+        assertThat(dom, containsString("<h1 id=\"experiment-name\">grid</h1>"));
+
+        // Retention per method: bars labelled mean ± std (in %), method names on the axis, the axis named.
+        List<String> retention = svgs(between(dom, "id=\"retention-chart\"", "id=\"comparison-table\""));
+        assertThat(retention, hasSize(1));
+        String bars = retention.get(0);
+        assertThat(bars, containsString(">naive<"));
+        assertThat(bars, containsString(">" + GridLineage.REMIX + "<"));
+        assertThat(bars, containsString(">25.0 ± 7.1<"));  // naive: 0.20, 0.30
+        assertThat(bars, containsString(">60.0 ± 14.1<")); // remix: 0.70, 0.50
+        assertThat(bars, containsString("retention on kvr:A (exact-match, %)"));
+        // The table beside it, and the failed seed listed as excluded.
+        String table = between(dom, "id=\"comparison-table\"", "id=\"matrices\"");
+        assertThat(table, containsString("<td>75.0 ± 7.1</td>"));  // naive forgetting
+        assertThat(table, containsString("<td><div>0: 105 ± 7</div><div>1: 120 ± 0</div></td>")); // naive steps
+        assertThat(table, containsString("Excluded: naive/seed2 failed at stage 1: " + GridLineage.FAILURE));
+
+        // One heatmap per method, each cell the mean over the method's completed seeds.
+        List<String> heatmaps = svgs(between(dom, "id=\"matrix-list\"", "id=\"loss\""));
+        assertThat(heatmaps, hasSize(2));
+        for (String text : List.of(">naive<", ">kvr:A<", ">kvr:B<", ">stage 1 (kvr:B)<", ">100.0<", ">25.0<",
+                ">98.0<")) {
+            assertThat(heatmaps.get(0), containsString(text));
+        }
+        for (String text : List.of(">" + GridLineage.REMIX + "<", ">99.0<", ">60.0<")) {
+            assertThat(heatmaps.get(1), containsString(text));
+        }
+
+        // Loss curves: one chart per stage, a line per run that trained it, named in the legend.
+        List<String> losses = svgs(between(dom, "id=\"loss-list\"", "id=\"runs\""));
+        assertThat(losses, hasSize(2));
+        assertThat(losses.get(0), containsString(">Loss of stage 0 (kvr:A)<"));
+        assertThat(losses.get(0), containsString(">naive/seed2<"));
+        assertThat(losses.get(1), containsString(">Loss of stage 1 (kvr:B)<"));
+        assertThat(losses.get(1), containsString(">" + GridLineage.REMIX + "/seed2<"));
+        assertThat(losses.get(1), not(containsString(">naive/seed2<"))); // it failed before its first step
+        assertThat(losses.get(1), containsString(">step<"));
+    }
+
+    @Test
+    void theListLinksToEachReport() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        GridLineage grid = stored();
+        String dom = chromium.dumpDom(root + "experiments");
+        assertThat(dom, containsString(READY));
+        assertThat(dom, not(containsString(ERROR_MARKER)));
+        assertThat(dom, containsString("<a href=\"/experiments/" + grid.experimentId + "\">grid</a>"));
+    }
+
+    @Test
+    void aWrongLinkGetsAPageThatSaysSo() {
+        given().get("/experiments/{id}", "no-such-experiment").then()
+                .statusCode(404)
+                .contentType("text/html")
+                .body(containsString("No experiment with id &#39;no-such-experiment&#39;"));
+        given().get("/experiments/{id}", "<script>alert(1)</script>").then()
+                .statusCode(404)
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                .body(not(containsString("<script>alert")));
+        given().get("/experiments/{id}", "bad\u0000id").then()
+                .statusCode(400)
+                .contentType("text/html");
+    }
+
+    @Test
+    void theAssetsAreServedFromThisService() {
+        // ECharts from its webjar, without a version in the path; the page's own script and style.
+        given().get("/webjars/echarts/dist/echarts.min.js").then()
+                .statusCode(200)
+                .contentType(startsWith("text/javascript"))
+                .body(containsString("echarts"));
+        given().get("/report/report.js").then().statusCode(200).body(containsString("data-report-error"));
+        given().get("/report/report.css").then().statusCode(200);
+        given().get("/experiments").then()
+                .statusCode(200)
+                .contentType("text/html")
+                .header("Content-Security-Policy", containsString("default-src 'self'"));
+    }
+
+    private GridLineage stored() {
+        GridLineage grid = new GridLineage();
+        List<MnemoEvent> events = grid.events();
+        try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+            SyntheticLineage.publish(client, events);
+        }
+        await().atMost(PATIENCE).until(() -> RowCounts.processed(events) == events.size());
+        return grid;
+    }
+
+    /** The part of the page between two markers (each must be there). */
+    private static String between(String dom, String from, String to) {
+        int start = dom.indexOf(from);
+        int end = dom.indexOf(to, Math.max(start, 0));
+        assertThat("the page has " + from, start >= 0);
+        assertThat("the page has " + to + " after " + from, end > start);
+        return dom.substring(start, end);
+    }
+
+    /** Every {@code <svg>...</svg>} in the fragment: one per drawn chart. */
+    private static List<String> svgs(String fragment) {
+        List<String> found = new ArrayList<>();
+        for (int start = fragment.indexOf("<svg"); start >= 0; start = fragment.indexOf("<svg", start + 1)) {
+            int end = fragment.indexOf("</svg>", start);
+            found.add(fragment.substring(start, end < 0 ? fragment.length() : end));
+        }
+        return found;
+    }
+}
