@@ -51,6 +51,7 @@ class QuickstartIT {
         }
         assertTrue(printed.contains("retention D_A"), printed);
         assertTrue(printed.contains("stored by results-service"), printed);
+        assertTrue(printed.contains("/experiments/" + summary.get("experimentId").asText()), "the report URL");
     }
 
     /** Writes to two streams: the test keeps what was printed, the build log shows it. */

@@ -1,5 +1,6 @@
 package ai.mnemo.cli.commands;
 
+import ai.mnemo.cli.bench.DataBenchmark;
 import ai.mnemo.cli.bench.GenerationBenchmark;
 import ai.mnemo.cli.bench.MemorizationBenchmark;
 import ai.mnemo.cli.bench.TrainerBenchmark;
@@ -56,5 +57,20 @@ public final class BenchCommand {
     int memory(@Option(names = "--facts", defaultValue = "200") int facts,
             @Option(names = "--epochs", defaultValue = "300") int epochs) throws Exception {
         return MemorizationBenchmark.inFixedHeapJvm(threads, facts, epochs);
+    }
+
+    @Command(name = "data", mixinStandardHelpOptions = true,
+            description = "Prepares a TriviaQA-sized pool (generated in the real export schema) as data-service does.")
+    int data(@Option(names = "--rows", defaultValue = "100000",
+                    description = "facts in the pool and in the prepared split (default ${DEFAULT-VALUE})") int rows,
+            @Option(names = "--ratio", defaultValue = "2",
+                    description = "REMIX random-word mixing ratio (default ${DEFAULT-VALUE})") double ratio,
+            @Option(names = "--words", defaultValue = "50",
+                    description = "words per mixing sequence (default ${DEFAULT-VALUE})") int words,
+            @Option(names = "--format", defaultValue = "qa",
+                    description = "qa or multiple-choice (default ${DEFAULT-VALUE})") String format,
+            @Option(names = "--seed", defaultValue = "0") long seed) {
+        DataBenchmark.run(new DataBenchmark.Settings(rows, ratio, words, format, seed), System.out);
+        return 0;
     }
 }

@@ -38,6 +38,9 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--out", description = "also write the summary as JSON to this file")
     Path out;
 
+    @Option(names = "--keep", description = "leave the stack running afterwards to browse the report (./mnemo down stops it)")
+    boolean keep;
+
     @Option(names = "--timeout", defaultValue = "PT40M", description = "give up after this long (default ${DEFAULT-VALUE})")
     Duration timeout;
 
@@ -52,7 +55,11 @@ public final class QuickstartCommand implements Callable<Integer> {
         ExperimentSpec spec = QuickstartSpec.build(facts, seed);
         console.printf("Mnemo quickstart: %d KVR facts A -> B, naive vs REMIX (random words, ratio 2), tiny model%n",
                 facts);
-        Path dir = home.stateRoot().resolve("quickstart");
+        Path dir = StackDir.quickstart(home);
+        if (StackState.load(dir).isPresent()) {
+            console.println("a quickstart stack from --keep is still running: ./mnemo down stops it");
+            return 1;
+        }
         Directories.deleteRecursively(dir);
         console.println("starting a local stack in " + home.root().relativize(dir));
         StackState stack = new LocalStack(home, console).start(dir, Ports.free(), StackOptions.forThisMachine());
@@ -76,6 +83,8 @@ public final class QuickstartCommand implements Callable<Integer> {
             console.print(SummaryTable.render(summary));
             console.println();
             console.println("stored by results-service: " + stack.resultsUrl() + "/api/experiments/" + experimentId);
+            console.println("report:                    " + stack.resultsUrl() + "/experiments/" + experimentId
+                    + (keep ? "" : "  (the stack stops now: rerun with --keep to browse it)"));
             if (out != null) {
                 EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), summary);
                 console.println("summary written to " + out);
@@ -85,9 +94,14 @@ public final class QuickstartCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 60e9);
             return allCompleted ? 0 : 1;
         } finally {
-            console.println("stopping the local stack");
-            LocalStack.stop(stack.processes());
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            if (keep) {
+                stack.save();
+                console.println("the local stack keeps running (./mnemo status; ./mnemo down stops it)");
+            } else {
+                console.println("stopping the local stack");
+                LocalStack.stop(stack.processes());
+            }
         }
     }
 }

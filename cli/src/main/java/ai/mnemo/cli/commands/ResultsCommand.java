@@ -1,5 +1,6 @@
 package ai.mnemo.cli.commands;
 
+import ai.mnemo.cli.results.ComparisonTable;
 import ai.mnemo.cli.results.LineageSummary;
 import ai.mnemo.cli.results.ResultsClient;
 import ai.mnemo.cli.results.SummaryTable;
@@ -30,7 +31,8 @@ public final class ResultsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String base = url != null ? url : StackState.load(StackDir.of(MnemoHome.current()))
                 .map(StackState::resultsUrl).orElse("http://127.0.0.1:8080");
-        Optional<JsonNode> lineage = new ResultsClient(base).experiment(experimentId);
+        ResultsClient client = new ResultsClient(base);
+        Optional<JsonNode> lineage = client.experiment(experimentId);
         if (lineage.isEmpty()) {
             System.err.println("results-service at " + base + " does not know experiment " + experimentId);
             return 1;
@@ -42,7 +44,12 @@ public final class ResultsCommand implements Callable<Integer> {
         JsonNode experiment = lineage.get();
         System.out.println(experiment.path("name").asText() + " (" + experimentId + "): "
                 + experiment.path("status").asText());
+        System.out.println();
         System.out.print(SummaryTable.render(LineageSummary.from(experiment)));
+        System.out.println();
+        client.comparison(experimentId).ifPresent(comparison -> System.out.print(ComparisonTable.render(comparison)));
+        System.out.println();
+        System.out.println("report: " + base + "/experiments/" + experimentId);
         return 0;
     }
 }

@@ -13,7 +13,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<StackState> stack = StackState.load(StackDir.of(MnemoHome.current()));
+        Optional<StackState> stack = StackDir.all(MnemoHome.current()).stream().map(StackState::load)
+                .flatMap(Optional::stream).findFirst();
         if (stack.isEmpty()) {
             System.out.println("no local stack (start one with ./mnemo up)");
             return 3;

@@ -28,6 +28,11 @@ public final class ResultsClient {
         return get("/api/experiments/" + experimentId);
     }
 
+    /** Per method, over seeds: retention, forgetting, last-stage accuracy, steps. */
+    public Optional<JsonNode> comparison(String experimentId) {
+        return get("/api/experiments/" + experimentId + "/comparison");
+    }
+
     /** Waits until results-service has stored the experiment's end (every run finished). */
     public boolean awaitFinished(String experimentId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

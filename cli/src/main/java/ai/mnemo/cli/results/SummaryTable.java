@@ -25,7 +25,7 @@ public final class SummaryTable {
                 percent(run.stages().size() > 1 ? run.retention() : null),
                 run.status()});
         }
-        return format(rows);
+        return TextTable.format(rows);
     }
 
     private static ExperimentSummary.Stage stage(ExperimentSummary.Run run, int index) {
@@ -40,25 +40,4 @@ public final class SummaryTable {
         return value == null ? "-" : String.format("%.1f%%", 100 * value);
     }
 
-    private static String format(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            for (int i = 0; i < widths.length; i++) {
-                String cell = rows.get(r)[i];
-                out.append(i == 0 ? String.format("%-" + widths[i] + "s", cell)
-                        : String.format("  %" + widths[i] + "s", cell));
-            }
-            out.append('\n');
-            if (r == 0) {
-                out.append("-".repeat(java.util.Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
-            }
-        }
-        return out.toString();
-    }
 }

@@ -1,0 +1,26 @@
+package ai.mnemo.cli.results;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.mnemo.events.EventCodec;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTableTest {
+
+    @Test
+    void meansWithSpreadPerMethod() throws Exception {
+        String table = ComparisonTable.render(EventCodec.json().readTree("""
+                {"methods": [
+                  {"label": "naive", "n": 2, "retention": {"n": 2, "mean": 0.25, "std": 0.05},
+                   "forgetting": {"n": 2, "mean": 0.75, "std": 0.05}, "lastStageAccuracy": {"n": 2, "mean": 1.0, "std": 0.0},
+                   "stepsPerStage": [{"n": 2, "mean": 66, "std": 1}, {"n": 2, "mean": 136.4, "std": 3}], "failed": 1},
+                  {"label": "remix(random-words x2)", "n": 1, "retention": {"n": 1, "mean": 0.5, "std": null},
+                   "forgetting": {"n": 1, "mean": 0.5, "std": null}, "lastStageAccuracy": {"n": 1, "mean": 1.0, "std": null},
+                   "stepsPerStage": [{"n": 1, "mean": 552}, {"n": 1, "mean": 336}], "failed": 0}]}
+                """));
+        assertTrue(table.contains("25.0% ± 5.0"), table);
+        assertTrue(table.contains("66 / 136"), table);
+        assertTrue(table.contains("50.0%"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("remix(random-words x2)") && l.endsWith("0")), table);
+    }
+}
