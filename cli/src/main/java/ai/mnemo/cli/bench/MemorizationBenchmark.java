@@ -24,13 +24,15 @@ public final class MemorizationBenchmark {
     private MemorizationBenchmark() {}
 
     /**
-     * Runs the fixed-epoch soak in a child JVM whose heap is fixed and touched up front
-     * ({@code -XX:+AlwaysPreTouch}): otherwise the resident size grows for a long while just because the JVM touches
-     * fresh heap pages, which hides what matters here (native engine memory). Returns the child's exit code.
+     * Runs the fixed-epoch soak in a child JVM whose heap is fixed and touched up front ({@code -XX:+AlwaysPreTouch})
+     * and whose direct memory is capped: otherwise the resident size grows for a long while just because the JVM
+     * touches fresh heap pages and frees the engine's input buffers (direct buffers) only at its next collection,
+     * which hides what matters here, leaks of native engine memory. Returns the child's exit code.
      */
     public static int inFixedHeapJvm(int threads, int facts, int epochs) throws Exception {
         Process child = new ProcessBuilder(ai.mnemo.cli.stack.MnemoHome.java(), "-Xms256m", "-Xmx256m",
-                "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                "-XX:+AlwaysPreTouch", "-XX:MaxDirectMemorySize=32m", "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"),
                 MemorizationBenchmark.class.getName(), Integer.toString(threads), Integer.toString(facts),
                 Integer.toString(epochs)).inheritIO().start();
         return child.waitFor();
