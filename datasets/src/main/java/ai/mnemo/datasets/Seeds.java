@@ -20,6 +20,7 @@ public final class Seeds {
     public static final String MIXING = "mixing";
     public static final String REPLAY = "replay";
     public static final String RANDOM_PREFIX = "random-prefix";
+    public static final String CHOICES = "choices";
 
     private Seeds() {
     }

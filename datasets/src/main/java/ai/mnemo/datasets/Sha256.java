@@ -1,6 +1,7 @@
 package ai.mnemo.datasets;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,20 @@ public final class Sha256 {
         }
     }
 
+    /** The file's hash, read in blocks (a prepared stage can be hundreds of megabytes). */
     public static String of(Path file) {
-        try {
-            return of(Files.readAllBytes(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1 << 16];
+            int read;
+            while ((read = in.read(block)) > 0) {
+                digest.update(block, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -10,7 +10,7 @@ public final class Channels {
     public static final String EXPERIMENTS = "data-experiments";
     /** {@code mnemo.training.v1}: StageCompleted, TrainingFailed. */
     public static final String TRAINING = "data-training";
-    /** {@code mnemo.eval.v1}: EvalCompleted, EvalFailed. */
+    /** {@code mnemo.eval.v1}: EvalCompleted, ProbeCompleted, EvalFailed. */
     public static final String EVAL = "data-eval";
 
     public static final String GROUP = "mnemo-data";

@@ -4,11 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What data-service counts: experiments by outcome ({@code accepted}, {@code rejected}), runs by outcome
- * ({@code planned}, {@code completed}, {@code failed}) and the time spent preparing stage datasets. The counters are
+ * ({@code planned}, {@code completed}, {@code failed}), known-fact probes by outcome ({@code requested},
+ * {@code completed}, {@code failed}) and the time spent preparing stage datasets. The counters are
  * registered up front so dashboards see zeros, not gaps.
  */
 @ApplicationScoped
@@ -17,6 +21,7 @@ public class DataMetrics {
     public static final String EXPERIMENTS = "mnemo.data.experiments";
     public static final String RUNS = "mnemo.data.runs";
     public static final String PREPARE = "mnemo.data.prepare.seconds";
+    public static final String PROBES = "mnemo.data.probes";
 
     private final Counter experimentsAccepted;
     private final Counter experimentsRejected;
@@ -24,6 +29,7 @@ public class DataMetrics {
     private final Counter runsCompleted;
     private final Counter runsFailed;
     private final Timer prepare;
+    private final Map<String, Counter> probes = new HashMap<>();
 
     public DataMetrics(MeterRegistry registry) {
         experimentsAccepted = counter(registry, EXPERIMENTS, "accepted", "Experiment requests planned");
@@ -31,6 +37,9 @@ public class DataMetrics {
         runsPlanned = counter(registry, RUNS, "planned", "Runs planned");
         runsCompleted = counter(registry, RUNS, "completed", "Runs whose every stage trained and evaluated");
         runsFailed = counter(registry, RUNS, "failed", "Runs stopped by a failure or a failed gate");
+        for (String outcome : List.of("requested", "completed", "failed")) {
+            probes.put(outcome, counter(registry, PROBES, outcome, "Known-fact probes by outcome"));
+        }
         prepare = Timer.builder(PREPARE)
                 .description("Time to prepare one stage's dataset")
                 .register(registry);
@@ -58,6 +67,11 @@ public class DataMetrics {
 
     public void runFailed() {
         runsFailed.increment();
+    }
+
+    /** A known-fact probe was {@code requested}, {@code completed} or {@code failed}. */
+    public void probe(String outcome) {
+        probes.get(outcome).increment();
     }
 
     /** Runs a preparation and records its duration, whether it succeeds or throws. */

@@ -4,8 +4,6 @@ import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.data.plan.GridExpansion;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
-import ai.mnemo.data.preparation.DatasetSupport;
-import ai.mnemo.data.preparation.DatasetUnavailableException;
 import ai.mnemo.data.preparation.StagePreparer;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.v1.ExperimentPlanned;
@@ -19,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Plans a valid experiment: expands its grid into runs, writes each run's plan, announces them (ExperimentPlanned,
- * then one RunPlanned per run) and starts stage 0 of every run. A request whose runs were all planned and started
+ * then one RunPlanned per run) and starts every run: at once, or after the known-fact filter of its pools
+ * ({@link ProbeCoordinator}). A request whose runs were all planned and started
  * already is a duplicate and changes nothing. One that reuses an experiment id for another spec is rejected when a
  * run of the same label would get another plan (a spec whose grid yields other labels is not detected: nothing
  * records an experiment as a whole yet).
@@ -32,15 +31,17 @@ public class ExperimentPlanner {
     private final EventPublisher publisher;
     private final PlanStore plans;
     private final StagePreparer preparer;
-    private final RunConductor conductor;
+    private final ProbeCoordinator probes;
+    private final RunOutcomes outcomes;
     private final DataMetrics metrics;
 
     public ExperimentPlanner(EventPublisher publisher, PlanStore plans, StagePreparer preparer,
-            RunConductor conductor, DataMetrics metrics) {
+            ProbeCoordinator probes, RunOutcomes outcomes, DataMetrics metrics) {
         this.publisher = publisher;
         this.plans = plans;
         this.preparer = preparer;
-        this.conductor = conductor;
+        this.probes = probes;
+        this.outcomes = outcomes;
         this.metrics = metrics;
     }
 
@@ -65,12 +66,13 @@ public class ExperimentPlanner {
             metrics.runPlanned();
         }
         LOG.infof("experiment %s (%s): %d runs planned", request.experimentId(), spec.name(), runs.size());
-        runs.forEach(conductor::begin);
+        probes.start(runs);
     }
 
     /**
-     * True when every run has its plan and a started stage 0 (or failed for want of its data). A run planned but not started (a crash in between)
-     * makes the request go through again: the plans are rewritten identically and the missing stages started.
+     * True when every run has its plan and is under way: stage 0 started, its probes requested, or the run failed
+     * already. A run planned but not under way (a crash in between) makes the request go through again: the plans
+     * are rewritten identically and the missing stages started.
      */
     private boolean alreadyStarted(List<RunPlan> runs) {
         boolean all = true;
@@ -81,18 +83,9 @@ public class ExperimentPlanner {
                         + " another spec (run " + run.label() + " differs); submit the new spec under a new"
                         + " experimentId", null);
             }
-            all &= existing.isPresent() && (preparer.isStarted(run.runId(), 0) || !preparable(run));
+            all &= existing.isPresent() && (preparer.isStarted(run.runId(), 0) || outcomes.failed(run.runId())
+                    || probes.requested(run));
         }
         return all;
-    }
-
-    /** A run that asks for data this version lacks failed when it was planned; a repeat would only fail it again. */
-    private static boolean preparable(RunPlan run) {
-        try {
-            DatasetSupport.checkAll(run);
-            return true;
-        } catch (DatasetUnavailableException e) {
-            return false;
-        }
     }
 }

@@ -50,20 +50,27 @@ public class RunConductor {
     private final PlanStore plans;
     private final StagePreparer preparer;
     private final DataMetrics metrics;
+    private final RunOutcomes outcomes;
 
     public RunConductor(EventPublisher publisher, ArtifactStore store, PlanStore plans, StagePreparer preparer,
-            DataMetrics metrics) {
+            DataMetrics metrics, RunOutcomes outcomes) {
         this.publisher = publisher;
         this.store = store;
         this.plans = plans;
         this.preparer = preparer;
         this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
-    /** Starts a planned run from its base model, unless one of its stages asks for data this version lacks. */
+    /**
+     * Starts a planned run from its base model once its probes (if any) have reported, unless a stage cannot be
+     * prepared: a field the plan cannot serve, an unreadable export, too few usable facts or passages. Then the run
+     * fails before anything trains.
+     */
     public void begin(RunPlan plan) {
         try {
             DatasetSupport.checkAll(plan);
+            preparer.checkAvailable(plan);
         } catch (DatasetUnavailableException e) {
             datasetFailed(plan, e);
             return;
@@ -150,7 +157,7 @@ public class RunConductor {
 
     public void onEvalFailed(EvalFailed event) {
         if (event.runId() == null) {
-            return; // a probe's failure: no run to end
+            return; // a probe's failure: ProbeCoordinator ends the runs that wait for it
         }
         Integer i = event.stageIndex();
         plans.find(event.runId()).ifPresent(plan -> fail(plan, i,
@@ -213,7 +220,12 @@ public class RunConductor {
                 + " learning rate");
     }
 
-    private void datasetFailed(RunPlan plan, DatasetUnavailableException e) {
+    /** DatasetFailed for the stage, then RunFailed: the run cannot go on without that stage's data. */
+    void datasetFailed(RunPlan plan, DatasetUnavailableException e) {
+        if (outcomes.failed(plan.runId())) {
+            LOG.infof("run %s failed already; not reporting %s", plan.runId(), e.describe());
+            return;
+        }
         int i = e.stageIndex();
         publisher.publish(DatasetFailed.of(plan.experimentId(), plan.runId(), i, plan.stage(i).label(), e.getMessage(),
                 e.field()));
@@ -221,7 +233,12 @@ public class RunConductor {
     }
 
     private void fail(RunPlan plan, Integer stageIndex, String reason) {
+        if (outcomes.failed(plan.runId())) {
+            LOG.infof("run %s failed already; not failing it again (%s)", plan.runId(), reason);
+            return;
+        }
         publisher.publish(RunFailed.of(plan.experimentId(), plan.runId(), stageIndex, reason));
+        outcomes.markFailed(plan.runId(), reason);
         metrics.runFailed();
         LOG.infof("run %s (%s) failed: %s", plan.runId(), plan.label(), reason);
     }

@@ -95,10 +95,10 @@ class RejectionTest {
     }
 
     @Test
-    void aDatasetThisVersionCannotPrepareFailsTheRunBeforeAnyTraining() {
+    void aMissingExportFailsTheRunBeforeAnyTrainingNamingTheFile() {
         String id = UUID.randomUUID().toString();
         ExperimentSpec spec = Specs.valid(Specs.TWO_STAGES.replace("seeds: [0, 1]", "seeds: [0]")
-                .replace("{name: kvr, split: B, size: 30, maxNewTokens: 12}", "{name: popqa, path: popqa.jsonl}"));
+                .replace("{name: kvr, split: B, size: 30, maxNewTokens: 12}", "{name: popqa, path: missing/popqa.jsonl}"));
         try (Broker broker = new Broker(kafka)) {
             broker.publish(ExperimentRequested.of(id, spec, "test"));
 
@@ -106,10 +106,11 @@ class RejectionTest {
             DatasetFailed failed = broker.await(DatasetFailed.class, 2, e -> id.equals(e.experimentId())).get(0);
             assertEquals(1, failed.stageIndex());
             assertEquals("popqa:A", failed.dataset());
-            assertEquals("stages[1].dataset.name", failed.field());
+            assertEquals("stages[1].dataset.path", failed.field());
+            assertTrue(failed.reason().startsWith("missing/popqa.jsonl: no such file (looked for "), failed.reason());
             RunFailed runFailed = broker.awaitOne(RunFailed.class, e -> failed.runId().equals(e.runId()));
             assertEquals(1, runFailed.stageIndex());
-            assertTrue(runFailed.reason().contains("stages[1].dataset.name: dataset popqa is not supported yet"),
+            assertTrue(runFailed.reason().contains("stages[1].dataset.path: missing/popqa.jsonl: no such file"),
                     runFailed.reason());
             assertEquals(0, broker.within(TrainingJob.class, 1, e -> id.equals(e.experimentId())).size());
         }

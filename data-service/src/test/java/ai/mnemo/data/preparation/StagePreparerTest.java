@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.mnemo.data.plan.GridExpansion;
 import ai.mnemo.data.plan.RunPlan;
 import ai.mnemo.data.plan.Specs;
+import ai.mnemo.data.probe.ProbeStore;
+import ai.mnemo.data.testdata.TestData;
 import ai.mnemo.datasets.PreparedRow;
 import ai.mnemo.datasets.PreparedRows;
 import ai.mnemo.datasets.Sha256;
@@ -39,6 +41,14 @@ class StagePreparerTest {
         return GridExpansion.expand("exp-prep", Specs.valid(yaml).resolve());
     }
 
+    @TempDir
+    Path data;
+
+    private StagePreparer preparer(Path artifacts) {
+        ArtifactStore store = new ArtifactStore(artifacts);
+        return new StagePreparer(store, new SourceLoader(new DataRoot(TestData.install(data))), new ProbeStore(store));
+    }
+
     private static byte[] bytes(Path file) throws IOException {
         return Files.readAllBytes(file);
     }
@@ -53,8 +63,8 @@ class StagePreparerTest {
     void theSameSpecAndSeedGiveByteIdenticalFilesAndAnotherSeedDoesNot() throws IOException {
         RunPlan remix0 = runs(Specs.TWO_STAGES).get(2);
         RunPlan remix1 = runs(Specs.TWO_STAGES).get(3);
-        StagePreparer one = new StagePreparer(new ArtifactStore(first));
-        StagePreparer two = new StagePreparer(new ArtifactStore(second));
+        StagePreparer one = preparer(first);
+        StagePreparer two = preparer(second);
 
         for (int stage = 0; stage < 2; stage++) {
             Path a = prepareBoth(one, remix0, stage);
@@ -72,7 +82,7 @@ class StagePreparerTest {
     @Test
     void theManifestCountsTheRowsAndHashesTheirSources() {
         RunPlan remix = runs(Specs.TWO_STAGES).get(2);
-        StagePreparer preparer = new StagePreparer(new ArtifactStore(first));
+        StagePreparer preparer = preparer(first);
 
         PreparedDataset prepared = preparer.prepare(remix, 1);
         DatasetManifest manifest = prepared.manifest();
@@ -91,7 +101,7 @@ class StagePreparerTest {
     @Test
     void aNaiveStageHasOnlyItsFactsAndNoSources() {
         RunPlan naive = runs(Specs.TWO_STAGES).get(0);
-        PreparedDataset prepared = new StagePreparer(new ArtifactStore(first)).prepare(naive, 0);
+        PreparedDataset prepared = preparer(first).prepare(naive, 0);
 
         assertEquals(new DatasetManifest.Counts(20, 0, 0, 20), prepared.manifest().counts());
         assertEquals(List.of(), prepared.manifest().sources());
@@ -101,7 +111,7 @@ class StagePreparerTest {
     void replayDrawsFromStageZerosPreparedFacts() {
         RunPlan replay = runs(REPLAY).get(2);
         ArtifactStore store = new ArtifactStore(first);
-        StagePreparer preparer = new StagePreparer(store);
+        StagePreparer preparer = preparer(first);
 
         DatasetUnavailableException missing = assertThrows(DatasetUnavailableException.class,
                 () -> preparer.prepare(replay, 1));
@@ -123,7 +133,7 @@ class StagePreparerTest {
     @Test
     void randomPrefixRecordsTheWordList() {
         RunPlan naive = runs(Specs.TWO_STAGES.replace("size: 20}", "size: 20, format: random-prefix}")).get(0);
-        PreparedDataset prepared = new StagePreparer(new ArtifactStore(first)).prepare(naive, 0);
+        PreparedDataset prepared = preparer(first).prepare(naive, 0);
 
         assertEquals("classpath:" + WordList.RESOURCE, prepared.manifest().sources().get(0).path());
         assertTrue(PreparedRows.read(Path.of(java.net.URI.create(prepared.uri()))).stream()
@@ -131,28 +141,34 @@ class StagePreparerTest {
     }
 
     @Test
-    void whatThisVersionCannotPrepareIsNamedByItsField() {
-        RunPlan popqa = runs(Specs.TWO_STAGES.replace("{name: kvr, split: B, size: 30, maxNewTokens: 12}",
-                "{name: popqa, split: B, size: 30, path: popqa.jsonl}")).get(0);
-        DatasetUnavailableException unsupported = assertThrows(DatasetUnavailableException.class,
-                () -> DatasetSupport.checkAll(popqa));
-        assertEquals("stages[1].dataset.name", unsupported.field());
-        assertEquals(1, unsupported.stageIndex());
-        assertTrue(unsupported.getMessage().contains("popqa is not supported yet"), unsupported.getMessage());
+    void whatAStageCannotHaveIsNamedByItsField() {
+        RunPlan kvrFiltered = runs(Specs.TWO_STAGES.replace("size: 20}", "size: 20, filter: true}")).get(0);
+        DatasetUnavailableException filter = assertThrows(DatasetUnavailableException.class,
+                () -> DatasetSupport.checkAll(kvrFiltered));
+        assertEquals("stages[0].dataset.filter", filter.field());
+        assertTrue(filter.getMessage().contains("set filter: false"), filter.getMessage());
 
         RunPlan fineweb = runs(Specs.TWO_STAGES.replace("source: random-words", "source: fineweb")).get(2);
-        assertEquals("grid.methods[1].mixing.source",
-                assertThrows(DatasetUnavailableException.class, () -> DatasetSupport.checkAll(fineweb)).field());
+        DatasetUnavailableException noPath = assertThrows(DatasetUnavailableException.class,
+                () -> DatasetSupport.checkAll(fineweb));
+        assertEquals("grid.methods[1].mixing.path", noPath.field());
 
         RunPlan choices = runs(Specs.TWO_STAGES.replace("size: 20}", "size: 20, format: multiple-choice}")).get(0);
         assertEquals("stages[0].dataset.format",
                 assertThrows(DatasetUnavailableException.class, () -> DatasetSupport.checkAll(choices)).field());
+
+        RunPlan gsmChoices = runs(Specs.TWO_STAGES.replace("{name: kvr, split: B, size: 30, maxNewTokens: 12}",
+                "{name: gsm8k, size: 30, path: gsm8k.jsonl, format: multiple-choice}")).get(0);
+        DatasetUnavailableException longAnswers = assertThrows(DatasetUnavailableException.class,
+                () -> DatasetSupport.checkAll(gsmChoices));
+        assertEquals("stages[1].dataset.format", longAnswers.field());
+        assertEquals(1, longAnswers.stageIndex());
     }
 
     @Test
     void aStageCountsAsStartedOnceItsManifestIsWritten() {
         RunPlan naive = runs(Specs.TWO_STAGES).get(0);
-        StagePreparer preparer = new StagePreparer(new ArtifactStore(first));
+        StagePreparer preparer = preparer(first);
 
         PreparedDataset prepared = preparer.prepare(naive, 0);
         assertFalse(preparer.isStarted(naive.runId(), 0), "rows alone do not start a stage");

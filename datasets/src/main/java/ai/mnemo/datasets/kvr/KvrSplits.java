@@ -51,12 +51,20 @@ public final class KvrSplits {
      * so it is the same in every run.
      */
     public static List<PreparedRow> rows(String split, int size, String format, WordList words) {
+        return rows(offset(split, size), size, format, words);
+    }
+
+    /** The pool's facts {@code [offset, offset + size)} as prepared rows; see {@link #rows(String, int, String, WordList)}. */
+    public static List<PreparedRow> rows(int offset, int size, String format, WordList words) {
         boolean prefixed = RANDOM_PREFIX.equals(format);
         if (!prefixed && !QA.equals(format)) {
             throw new IllegalArgumentException("KVR supports the formats qa and random-prefix (was " + format + ")");
         }
-        int offset = offset(split, size);
-        List<Fact> facts = facts(split, size);
+        if (size < 1 || offset < 0) {
+            throw new IllegalArgumentException("a KVR split needs at least one fact and an offset >= 0 (were " + size
+                    + ", " + offset + ")");
+        }
+        List<Fact> facts = KvrFacts.generate(POOL_SEED, offset + size).subList(offset, offset + size);
         List<PreparedRow> rows = new ArrayList<>(facts.size());
         for (int k = 0; k < facts.size(); k++) {
             Fact fact = facts.get(k);

@@ -1,20 +1,23 @@
 package ai.mnemo.datasets.pool;
 
+import ai.mnemo.datasets.mixing.MixingSource;
+import ai.mnemo.datasets.mixing.RandomWordsSource;
 import ai.mnemo.datasets.mixing.WordList;
 
-/**
- * Random-word mixing for one stage: {@code round(ratio x facts)} sequences of {@code wordsPerSequence} words from
- * {@code words}.
- */
-public record MixingRecipe(WordList words, double ratio, int wordsPerSequence) {
+/** REMIX for one stage: {@code round(ratio x facts)} rows from {@code source}. */
+public record MixingRecipe(double ratio, MixingSource source) {
 
     public MixingRecipe {
-        if (words == null) {
-            throw new IllegalArgumentException("mixing needs a word list");
+        if (source == null) {
+            throw new IllegalArgumentException("mixing needs a source");
         }
-        if (!(ratio > 0) || Double.isInfinite(ratio) || wordsPerSequence < 1) {
-            throw new IllegalArgumentException("mixing needs ratio > 0 and wordsPerSequence >= 1 (were " + ratio
-                    + ", " + wordsPerSequence + ")");
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("mixing needs a finite ratio > 0 (was " + ratio + ")");
         }
+    }
+
+    /** Random-word mixing: sequences of {@code wordsPerSequence} words from {@code words}. */
+    public MixingRecipe(WordList words, double ratio, int wordsPerSequence) {
+        this(ratio, new RandomWordsSource(words, wordsPerSequence));
     }
 }

@@ -29,8 +29,8 @@ public final class StagePools {
             throw new IllegalArgumentException("a stage's own rows must all be facts");
         }
         List<PreparedRow> mixed = mixing == null ? List.of()
-                : RandomWordSequences.rows(mixing.words(), RandomWordSequences.count(mixing.ratio(), facts.size()),
-                        mixing.wordsPerSequence(), Seeds.random(runSeed, Seeds.MIXING, stageIndex));
+                : mixing.source().rows(RandomWordSequences.count(mixing.ratio(), facts.size()),
+                        Seeds.random(runSeed, Seeds.MIXING, stageIndex));
         List<PreparedRow> replayed = replay == null ? List.of()
                 : Replay.sample(replay.stageZeroFacts(), replay.fraction(),
                         Seeds.random(runSeed, Seeds.REPLAY, stageIndex));

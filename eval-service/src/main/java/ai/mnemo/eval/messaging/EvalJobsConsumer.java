@@ -1,6 +1,7 @@
 package ai.mnemo.eval.messaging;
 
 import ai.mnemo.eval.service.EvalJobService;
+import ai.mnemo.eval.service.ProbeJobService;
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.Topics;
@@ -17,9 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes one command at a time from {@value Topics#EVAL_JOBS} (consumer group {@code mnemo-evaluators}), on a
- * worker thread, in order. The answer is published and acknowledged by the broker before the handler returns, so
+ * worker thread, in order: an EvalJob scores a checkpoint, a ProbeJob runs the known-fact filter on a base model. The answer is published and acknowledged by the broker before the handler returns, so
  * the job's record is committed only after its result exists. Nothing escapes: an unreadable job is answered with
- * an {@code EvalFailed} when it names its run, and skipped with a warning otherwise.
+ * an {@code EvalFailed} when it names its run (or probe), and skipped with a warning otherwise.
  */
 @ApplicationScoped
 public class EvalJobsConsumer {
@@ -30,10 +31,12 @@ public class EvalJobsConsumer {
     private static final Logger LOG = Logger.getLogger(EvalJobsConsumer.class);
 
     private final EvalJobService service;
+    private final ProbeJobService probes;
     private final EventPublisher publisher;
 
-    public EvalJobsConsumer(EvalJobService service, EventPublisher publisher) {
+    public EvalJobsConsumer(EvalJobService service, ProbeJobService probes, EventPublisher publisher) {
         this.service = service;
+        this.probes = probes;
         this.publisher = publisher;
     }
 
@@ -50,8 +53,9 @@ public class EvalJobsConsumer {
             return;
         }
         if (command instanceof ProbeJob probe) {
-            LOG.debugf("ignoring ProbeJob %s of experiment %s: probes are not evaluated yet", probe.probeId(),
-                    probe.experimentId());
+            LOG.infof("ProbeJob %s of experiment %s: candidates %s, %d-shot, at most %d new tokens", probe.probeId(),
+                    probe.experimentId(), probe.candidatesUri(), probe.fewShot(), probe.maxNewTokens());
+            publish(probes.probe(probe));
             return;
         }
         EvalJob job = (EvalJob) command;

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * An EvalJob whose payload does not decode still names its run: answering it with {@link EvalFailed} lets the
- * conductor end the run with a reason instead of waiting forever. Anything that is not recognisably an EvalJob of
- * some run gets no answer.
+ * An EvalJob whose payload does not decode still names its run (a ProbeJob its probe): answering it with
+ * {@link EvalFailed} lets the conductor end the run (or the runs waiting for the probe) with a reason instead of
+ * waiting forever. Anything that is not recognisably an EvalJob of some run or a ProbeJob of some probe gets no
+ * answer.
  */
 final class UnreadableJob {
 
@@ -24,10 +25,19 @@ final class UnreadableJob {
         } catch (Exception e) {
             return Optional.empty();
         }
-        if (tree == null || !"EvalJob".equals(tree.path("type").asText())) {
+        if (tree == null) {
             return Optional.empty();
         }
         String experimentId = tree.path("experimentId").asText("");
+        if ("ProbeJob".equals(tree.path("type").asText())) {
+            String probeId = tree.path("probeId").asText("");
+            return experimentId.isBlank() || probeId.isBlank() ? Optional.empty()
+                    : Optional.of(EvalFailed.ofProbe(experimentId, probeId, "the ProbeJob could not be read: "
+                            + error.getMessage()));
+        }
+        if (!"EvalJob".equals(tree.path("type").asText())) {
+            return Optional.empty();
+        }
         String runId = tree.path("runId").asText("");
         JsonNode stage = tree.path("stageIndex");
         if (experimentId.isBlank() || runId.isBlank() || !stage.canConvertToInt() || !stage.isIntegralNumber()) {

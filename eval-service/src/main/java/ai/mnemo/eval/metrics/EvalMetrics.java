@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>{@code mnemo.eval.job.seconds} (timer, tag {@code outcome}): wall time of a job, model load included</li>
  * <li>{@code mnemo.eval.facts.per.second} (gauge): generation and scoring throughput of the last completed job</li>
  * <li>{@code mnemo.eval.accuracy} (distribution summary, tag {@code metric}): one sample per evaluated target</li>
+ * <li>{@code mnemo.eval.probes} (counter, tag {@code outcome}: completed, failed): ProbeJobs handled</li>
+ * <li>{@code mnemo.eval.probe.seconds} (timer, tag {@code outcome}): wall time of a probe, model load included</li>
  * </ul>
  */
 @ApplicationScoped
@@ -25,6 +27,8 @@ public class EvalMetrics {
     public static final String JOB_SECONDS = "mnemo.eval.job.seconds";
     public static final String FACTS_PER_SECOND = "mnemo.eval.facts.per.second";
     public static final String ACCURACY = "mnemo.eval.accuracy";
+    public static final String PROBES = "mnemo.eval.probes";
+    public static final String PROBE_SECONDS = "mnemo.eval.probe.seconds";
 
     private final MeterRegistry registry;
     private final AtomicReference<Double> factsPerSecond = new AtomicReference<>(0.0);
@@ -40,6 +44,13 @@ public class EvalMetrics {
         Counter.builder(JOBS).description("EvalJobs handled, by outcome").tag("outcome", outcome)
                 .register(registry).increment();
         Timer.builder(JOB_SECONDS).description("Wall time of an EvalJob, model load included")
+                .tag("outcome", outcome).register(registry).record(duration);
+    }
+
+    public void probeFinished(String outcome, Duration duration) {
+        Counter.builder(PROBES).description("ProbeJobs handled, by outcome").tag("outcome", outcome)
+                .register(registry).increment();
+        Timer.builder(PROBE_SECONDS).description("Wall time of a ProbeJob, model load included")
                 .tag("outcome", outcome).register(registry).record(duration);
     }
 

@@ -28,6 +28,17 @@ class UnreadableJobTest {
     }
 
     @Test
+    void aProbeJobThatNamesItsProbeIsAnsweredWithTheDecodingError() {
+        String payload = "{\"type\":\"ProbeJob\",\"experimentId\":\"exp-1\",\"probeId\":\"p-1\",\"fewShot\":\"x\"}";
+        EvalFailed failed = assertInstanceOf(EvalFailed.class,
+                UnreadableJob.failure(payload, decodingError(payload)).orElseThrow());
+
+        assertEquals("p-1", failed.probeId());
+        assertEquals(null, failed.runId());
+        assertTrue(failed.reason().startsWith("the ProbeJob could not be read"), failed.reason());
+    }
+
+    @Test
     void anythingElseGetsNoAnswer() {
         for (String payload : new String[] {"not json", "{\"type\":\"ProbeJob\",\"experimentId\":\"e\"}",
             "{\"type\":\"EvalJob\",\"experimentId\":\"e\",\"stageIndex\":1}",

@@ -1,0 +1,122 @@
+package ai.mnemo.datasets.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.mnemo.datasets.Fact;
+import ai.mnemo.datasets.Sha256;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each importer on a handful of rows in its dataset's real schema, as JSON and as Parquet. */
+class ImportersTest {
+
+    @TempDir
+    Path dir;
+
+    private SourcePool pool(String dataset, String fixture) {
+        return SourcePool.read(DatasetSources.named(dataset), Fixtures.copy(fixture, dir), fixture);
+    }
+
+    @Test
+    void popqaTakesTheFirstPossibleAnswerOfItsJsonEncodedList() {
+        SourcePool pool = pool("popqa", "popqa.jsonl");
+
+        assertEquals(6, pool.size());
+        assertEquals(new Fact("popqa-0", "What is George Rankin's occupation?", "politician"), pool.facts().get(0));
+        assertEquals("Oulu", pool.facts().get(2).answer());
+        assertEquals("popqa", pool.dataset());
+        assertEquals("popqa.jsonl", pool.file());
+        assertEquals(Sha256.of(dir.resolve("popqa.jsonl")), pool.sha256());
+    }
+
+    @Test
+    void triviaqaTakesAnswerValueAndNotItsAliases() {
+        SourcePool pool = pool("triviaqa", "triviaqa.jsonl");
+
+        assertEquals(5, pool.size());
+        assertEquals("Which Lloyd Webber musical premiered in the US on 10th December 1993?",
+                pool.facts().get(0).question());
+        assertEquals("Sunset Boulevard", pool.facts().get(0).answer());
+        assertEquals("30s", pool.facts().get(3).answer());
+    }
+
+    @Test
+    void entityQuestionsReadsAJsonArrayAndTakesTheFirstAnswer() {
+        SourcePool pool = pool("entityquestions", "entityquestions.json");
+
+        assertEquals(5, pool.size());
+        assertEquals(new Fact("entityquestions-1", "Where was Hanne Liisberg born?", "Aarhus"), pool.facts().get(1));
+    }
+
+    @Test
+    void lamaKeepsTheMaskedSentenceAsItsQuestion() {
+        SourcePool pool = pool("lama", "lama.jsonl");
+
+        assertEquals(new Fact("lama-0", "Louis Aragon wrote his poems in [MASK].", "French"), pool.facts().get(0));
+        assertEquals(4, pool.size());
+    }
+
+    @Test
+    void webqaTakesTheFirstAnswer() {
+        assertEquals("Jazmyn Bieber", pool("webqa", "webqa.jsonl").facts().get(0).answer());
+    }
+
+    @Test
+    void ultrachatKeepsTheFirstExchangeAndSkipsDialoguesWithoutAnAnswer() {
+        SourcePool pool = pool("ultrachat", "ultrachat.jsonl");
+
+        assertEquals(List.of("ultrachat-0", "ultrachat-1", "ultrachat-3"), pool.facts().stream().map(Fact::id).toList());
+        assertTrue(pool.facts().get(0).answer().startsWith("Cross training can benefit"));
+        assertEquals("The tide comes in with silver light,\nand hums the harbour into night.",
+                pool.facts().get(1).answer());
+    }
+
+    @Test
+    void appsKeepsIntroductoryAndInterviewProblemsWithASolutionInThePapersPrompt() {
+        SourcePool pool = pool("apps", "apps.jsonl");
+
+        assertEquals(List.of("apps-0", "apps-1"), pool.facts().stream().map(Fact::id).toList(),
+                "competition and solution-less problems are skipped");
+        Fact standard = pool.facts().get(0);
+        assertEquals("Question:\n Given n, print the sum 1 + 2 + ... + n.\n\n-----Input-----\nOne integer n.\n\n"
+                + "-----Output-----\nThe sum.\nUse Standard Input format\nAnswer:\n", standard.question());
+        assertEquals("n = int(input())\nprint(n * (n + 1) // 2)", standard.answer());
+        Fact callBased = pool.facts().get(1);
+        assertTrue(callBased.question().contains("\n\nSTARTER CODE:\nclass Solution:\n    def largest(self, nums):\n"),
+                callBased.question());
+        assertTrue(callBased.question().endsWith("\nUse Call-Based format\nAnswer:\n"), callBased.question());
+    }
+
+    @Test
+    void instructionAndMathSetsMapTheirTwoColumns() {
+        assertEquals("SELECT COUNT(*) FROM orders;", pool("evolcode", "evolcode.jsonl").facts().get(1).answer());
+        Fact gsm = pool("gsm8k", "gsm8k.jsonl").facts().get(0);
+        assertTrue(gsm.answer().endsWith("#### 72"));
+        assertTrue(gsm.question().startsWith("Natalia sold clips"));
+        Fact math = pool("math", "math.jsonl").facts().get(1);
+        assertEquals("Compute $\\dbinom{8}{4}$.", math.question());
+        assertTrue(math.answer().contains("\\boxed{70}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"popqa, popqa.jsonl", "triviaqa, triviaqa.jsonl", "entityquestions, entityquestions.json",
+            "lama, lama.jsonl", "webqa, webqa.jsonl", "ultrachat, ultrachat.jsonl", "evolcode, evolcode.jsonl",
+            "apps, apps.jsonl", "gsm8k, gsm8k.jsonl", "math, math.jsonl"})
+    void aParquetExportGivesTheSameFactsAsItsJsonForm(String dataset, String fixture) {
+        Path json = Fixtures.copy(fixture, dir);
+        Path parquet = Fixtures.parquet(json, dir.resolve(dataset + ".parquet"));
+
+        SourcePool fromJson = SourcePool.read(DatasetSources.named(dataset), json, fixture);
+        SourcePool fromParquet = SourcePool.read(DatasetSources.named(dataset), parquet, dataset + ".parquet");
+
+        assertFalse(fromJson.facts().isEmpty());
+        assertEquals(fromJson.facts(), fromParquet.facts());
+        assertFalse(fromJson.sha256().equals(fromParquet.sha256()));
+    }
+}
