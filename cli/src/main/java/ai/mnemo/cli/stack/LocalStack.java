@@ -89,6 +89,8 @@ public final class LocalStack {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("MNEMO_ARTIFACTS", dir.resolve("artifacts").toString());
         env.put("MNEMO_HOME", dir.toString());
+        // Dataset paths in specs are relative to the data root: the checkout, unless the user says otherwise.
+        env.put("MNEMO_DATA", System.getenv().getOrDefault("MNEMO_DATA", home.root().toString()));
         env.put("MNEMO_TRAINER_THREADS", Integer.toString(options.trainerThreads()));
         env.put("MNEMO_EVAL_THREADS", Integer.toString(options.evalThreads()));
         env.put("DJL_OFFLINE", "true");
