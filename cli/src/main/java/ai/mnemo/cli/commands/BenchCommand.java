@@ -1,6 +1,7 @@
 package ai.mnemo.cli.commands;
 
 import ai.mnemo.cli.bench.DataBenchmark;
+import ai.mnemo.cli.bench.EvaluationBenchmark;
 import ai.mnemo.cli.bench.GenerationBenchmark;
 import ai.mnemo.cli.bench.MemorizationBenchmark;
 import ai.mnemo.cli.bench.TrainerBenchmark;
@@ -39,6 +40,16 @@ public final class BenchCommand {
             @Option(names = "--new-tokens", defaultValue = "64") int newTokens,
             @Option(names = "--repeats", defaultValue = "3") int repeats) {
         GenerationBenchmark.run(threads, batch, newTokens, repeats, System.out);
+        return 0;
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Evaluation throughput (facts per second) of the tiny model, as eval-service evaluates.")
+    int eval(@Option(names = "--facts", defaultValue = "200") int facts,
+            @Option(names = "--batch", defaultValue = "32") int batch,
+            @Option(names = "--max-new-tokens", defaultValue = "12") int maxNewTokens,
+            @Option(names = "--repeats", defaultValue = "3") int repeats) {
+        EvaluationBenchmark.run(threads, facts, batch, maxNewTokens, repeats, System.out);
         return 0;
     }
 

@@ -3,6 +3,7 @@ package ai.mnemo.data.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  * {@code completed}, {@code failed}) and the time spent preparing stage datasets. The counters are
  * registered up front so dashboards see zeros, not gaps.
  */
+// Created at start-up, not on first use, so every series exists (at zero) before the first event.
+@Startup
 @ApplicationScoped
 public class DataMetrics {
 

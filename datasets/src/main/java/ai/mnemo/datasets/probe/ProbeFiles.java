@@ -1,17 +1,8 @@
 package ai.mnemo.datasets.probe;
 
 import ai.mnemo.datasets.Fact;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import ai.mnemo.datasets.JsonLines;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +12,6 @@ import java.util.List;
  * to a temporary file that is then moved into place, so a reader never sees half a file.
  */
 public final class ProbeFiles {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProbeFiles() {
     }
@@ -44,41 +33,10 @@ public final class ProbeFiles {
     }
 
     private static void write(Path file, List<?> values) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (Object value : values) {
-                    out.write(JSON.writeValueAsString(value));
-                    out.write('\n');
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JsonLines.write(file, values);
     }
 
     private static <T> List<T> read(Path file, Class<T> type) {
-        List<T> values = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    values.add(JSON.readValue(line, type));
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " line " + number + " is not a " + type.getSimpleName()
-                            + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return values;
+        return JsonLines.read(file, type);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>{@code mnemo.eval.probe.seconds} (timer, tag {@code outcome}): wall time of a probe, model load included</li>
  * </ul>
  */
+// Created at start-up, not on first use, so every series exists (at zero) before the first event.
+@Startup
 @ApplicationScoped
 public class EvalMetrics {
 

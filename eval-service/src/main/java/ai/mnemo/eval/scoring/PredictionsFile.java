@@ -1,15 +1,7 @@
 package ai.mnemo.eval.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import ai.mnemo.datasets.JsonLines;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +10,6 @@ import java.util.List;
  * temporary name and moved into place, so a reader never sees half of it and a re-run replaces it whole.
  */
 public final class PredictionsFile {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PredictionsFile() {
     }
@@ -33,34 +23,10 @@ public final class PredictionsFile {
     }
 
     public static void write(Path file, List<Prediction> predictions) {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                for (Prediction prediction : predictions) {
-                    out.write(JSON.writeValueAsString(prediction));
-                    out.write('\n');
-                }
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write predictions to " + file, e);
-        }
+        JsonLines.write(file, predictions);
     }
 
     public static List<Prediction> read(Path file) {
-        List<Prediction> predictions = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    predictions.add(JSON.readValue(line, Prediction.class));
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not a predictions file: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read predictions from " + file, e);
-        }
-        return predictions;
+        return JsonLines.read(file, Prediction.class);
     }
 }

@@ -74,6 +74,23 @@ public final class HfCheckpoint {
         tokenizer.save(dir);
     }
 
+    /**
+     * The first thing a loadable checkpoint directory lacks ({@code config.json}, {@code tokenizer.json}, the
+     * weights, or the directory itself), or null when it has them all.
+     */
+    public static String missingPart(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "directory (it does not exist)";
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            return CONFIG;
+        }
+        if (!Files.isRegularFile(dir.resolve(TextTokenizer.FILE))) {
+            return TextTokenizer.FILE;
+        }
+        return WeightFiles.present(dir) ? null : WeightFiles.SINGLE;
+    }
+
     private static void requireFile(Path dir, String name) {
         if (!Files.isRegularFile(dir.resolve(name))) {
             throw new IllegalArgumentException("not a Hugging Face checkpoint directory: " + dir + " has no " + name);

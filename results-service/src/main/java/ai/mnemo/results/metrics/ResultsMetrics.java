@@ -3,9 +3,12 @@ package ai.mnemo.results.metrics;
 import ai.mnemo.results.service.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code mnemo.results.events}: records consumed, by topic and outcome (stored, duplicate, malformed ...). */
+// Created at start-up, not on first use, so every series exists (at zero) before the first event.
+@Startup
 @ApplicationScoped
 public class ResultsMetrics {
 

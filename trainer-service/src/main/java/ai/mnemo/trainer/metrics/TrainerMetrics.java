@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What one trainer instance reports to Prometheus. Tags stay low-cardinality (only {@code outcome}); which run a
  * number belongs to is in the events and the logs, not here.
  */
+// Created at start-up, not on first use, so every series exists (at zero) before the first event.
+@Startup
 @ApplicationScoped
 public class TrainerMetrics {
 
