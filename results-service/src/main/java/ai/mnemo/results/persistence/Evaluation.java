@@ -1,16 +1,8 @@
 package ai.mnemo.results.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,24 +13,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "evaluations")
-public class Evaluation extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    /** Optimistic lock: two consumers updating the same row at once make the later commit retry, not overwrite. */
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "run_id", nullable = false)
-    public Run run;
-
-    /** The stage whose checkpoint was evaluated. */
-    @Column(name = "stage_index", nullable = false)
-    public int stageIndex;
+public class Evaluation extends StageRow {
 
     /** The stage whose dataset was evaluated (0..stageIndex). */
     @Column(name = "dataset_stage_index", nullable = false)

@@ -1,18 +1,10 @@
 package ai.mnemo.results.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,24 +16,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "stages")
-public class Stage extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    /** Optimistic lock: two consumers updating the same row at once make the later commit retry, not overwrite. */
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "run_id", nullable = false)
-    public Run run;
-
-    /** 0-based: stage 0 learns D_A. */
-    @Column(name = "stage_index", nullable = false)
-    public int stageIndex;
+public class Stage extends StageRow {
 
     /** e.g. {@code kvr:A}. */
     public String dataset;
