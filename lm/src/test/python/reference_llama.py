@@ -90,7 +90,8 @@ Outputs (``lm/src/test/resources/reference/tiny-gqa/``)
 
 Importable: ``build_params``, ``forward``, ``masked_loss``, ``read_safetensors``,
 ``train_reference`` are reused by throwaway checks (round trip, finite
-differences, a hand-written AdamW update).
+differences, a hand-written AdamW update) and by ``reference_methods.py``
+(``forward(..., lora=...)`` applies unmerged LoRA adapters).
 """
 
 import hashlib
@@ -215,14 +216,24 @@ def rope_cos_sin(seq, head_dim, theta, dtype):
     return emb.cos().to(dtype), emb.sin().to(dtype)
 
 
-def attention(x, p, prefix, cfg, cos, sin):
+def linear(x, params, name, lora=None):
+    """``x @ params[name]^T``, plus ``scale * (x @ A^T) @ B^T`` when ``lora`` has
+    an adapter ``(A, B, scale)`` for ``name`` (the weight's HF name)."""
+    y = F.linear(x, params[name])
+    if lora is not None and name in lora:
+        a, b, scale = lora[name]
+        y = y + scale * F.linear(F.linear(x, a), b)
+    return y
+
+
+def attention(x, p, prefix, cfg, cos, sin, lora=None):
     b, t, d = x.shape
     h = cfg["num_attention_heads"]
     kv = cfg["num_key_value_heads"]
     hd = d // h
-    q = F.linear(x, p[prefix + "q_proj.weight"]).view(b, t, h, hd).transpose(1, 2)   # [B,H,T,hd]
-    k = F.linear(x, p[prefix + "k_proj.weight"]).view(b, t, kv, hd).transpose(1, 2)  # [B,KV,T,hd]
-    v = F.linear(x, p[prefix + "v_proj.weight"]).view(b, t, kv, hd).transpose(1, 2)
+    q = linear(x, p, prefix + "q_proj.weight", lora).view(b, t, h, hd).transpose(1, 2)   # [B,H,T,hd]
+    k = linear(x, p, prefix + "k_proj.weight", lora).view(b, t, kv, hd).transpose(1, 2)  # [B,KV,T,hd]
+    v = linear(x, p, prefix + "v_proj.weight", lora).view(b, t, kv, hd).transpose(1, 2)
     q = q * cos + rotate_half(q) * sin
     k = k * cos + rotate_half(k) * sin
     group = h // kv
@@ -233,11 +244,14 @@ def attention(x, p, prefix, cfg, cos, sin):
     scores = scores.masked_fill(causal, float("-inf"))
     probs = torch.softmax(scores, dim=-1)
     out = torch.matmul(probs, v).transpose(1, 2).reshape(b, t, h * hd)
-    return F.linear(out, p[prefix + "o_proj.weight"])
+    return linear(out, p, prefix + "o_proj.weight", lora)
 
 
-def forward(params, ids, cfg=CONFIG):
-    """Logits [B, T, V] in the dtype of the parameters."""
+def forward(params, ids, cfg=CONFIG, lora=None):
+    """Logits [B, T, V] in the dtype of the parameters.
+
+    ``lora``: optional {HF weight name: (A, B, scale)} of unmerged adapters
+    (see ``linear``); ``None`` is the plain model."""
     eps = cfg["rms_norm_eps"]
     x = params["model.embed_tokens.weight"][ids]
     d = cfg["hidden_size"]
@@ -245,10 +259,10 @@ def forward(params, ids, cfg=CONFIG):
     for i in range(cfg["num_hidden_layers"]):
         p = "model.layers.%d." % i
         x = x + attention(rms_norm(x, params[p + "input_layernorm.weight"], eps),
-                          params, p + "self_attn.", cfg, cos, sin)
+                          params, p + "self_attn.", cfg, cos, sin, lora)
         hdn = rms_norm(x, params[p + "post_attention_layernorm.weight"], eps)
-        mlp = F.silu(F.linear(hdn, params[p + "mlp.gate_proj.weight"])) * F.linear(hdn, params[p + "mlp.up_proj.weight"])
-        x = x + F.linear(mlp, params[p + "mlp.down_proj.weight"])
+        mlp = F.silu(linear(hdn, params, p + "mlp.gate_proj.weight", lora)) * linear(hdn, params, p + "mlp.up_proj.weight", lora)
+        x = x + linear(mlp, params, p + "mlp.down_proj.weight", lora)
     x = rms_norm(x, params["model.norm.weight"], eps)
     return F.linear(x, params["lm_head.weight"])
 

@@ -50,8 +50,8 @@ public final class MemorizationBenchmark {
         try (NDManager root = TorchRuntime.newManager(); TinyKvr kvr = TinyKvr.create(facts, root)) {
             Llama model = kvr.loaded().model();
             StoppingRule rule = fixedEpochs ? new StoppingRule.FixedEpochs(epochs) : new StoppingRule.Memorized(epochs);
-            TrainingOptions options = TrainingOptions.paper(rule).withLearningRate(learningRate)
-                    .withCheckpointEveryEpochs(0);
+            TrainingOptions options = TrainingOptions.builder(rule).optLearningRate(learningRate)
+                    .optCheckpointEveryEpochs(0).build();
             MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), kvr.template(),
                     Metric.EXACT_MATCH::correct, 64, 12);
             long[] peakAtEpoch10 = new long[1];

@@ -34,9 +34,9 @@ public final class TrainerWorkload {
         long[] tokens = new long[1];
         double[] seconds = new double[1];
         try (NDManager root = TorchRuntime.newManager(); Llama model = Llama.initialize(config, 0, root.newSubManager())) {
-            TrainingOptions options = TrainingOptions.paper(new StoppingRule.FixedEpochs(epochs))
-                    .withLearningRate(2e-3).withWeightDecay(0.1).withBatchSize(batch).withConstantLearningRate()
-                    .withCheckpointEveryEpochs(0);
+            TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(epochs))
+                    .optLearningRate(2e-3).optWeightDecay(0.1).optBatchSize(batch).optConstantLearningRate()
+                    .optCheckpointEveryEpochs(0).build();
             AdamW adam = new AdamW(model.parameters(), model.manager(), 0.9, 0.95, 1e-8, 0.1);
             TrainingListener meter = new TrainingListener() {
                 @Override

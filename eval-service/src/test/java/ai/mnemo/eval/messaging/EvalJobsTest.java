@@ -166,8 +166,8 @@ class EvalJobsTest {
             List<EncodedExample> rows = facts.stream()
                     .map(f -> template.encode(new ChatExample(f.question(), f.answer()))).toList();
             List<String> answers = facts.stream().map(Fact::answer).toList();
-            TrainingOptions options = TrainingOptions.paper(new StoppingRule.Memorized(300))
-                    .withLearningRate(3e-3).withCheckpointEveryEpochs(0);
+            TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(300))
+                    .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
             AdamW adam = new AdamW(loaded.model().parameters(), loaded.model().manager(), options.beta1(),
                     options.beta2(), options.epsilon(), options.weightDecay());
             MemorizationProbe probe = new MemorizationProbe(rows, answers, template,

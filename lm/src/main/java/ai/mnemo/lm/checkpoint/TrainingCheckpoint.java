@@ -2,6 +2,7 @@ package ai.mnemo.lm.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.lora.AdapterCheckpoint;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.tokenizer.TextTokenizer;
 import ai.mnemo.lm.train.AdamW;
@@ -19,9 +20,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A resumable checkpoint: the Hugging Face model directory plus {@code optimizer.safetensors} (AdamW moments) and
- * {@code trainer_state.json} (step, epoch, data order, generator state, ...). It is written to a sibling
- * directory and moved into place, so a crash never leaves a half-written checkpoint behind.
+ * A resumable checkpoint: the Hugging Face model directory (or, when training adapters, the PEFT adapter directory
+ * naming its frozen base) plus {@code optimizer.safetensors} (AdamW moments) and {@code trainer_state.json} (step,
+ * epoch, data order, generator state, ...). It is written to a sibling directory and moved into place, so a crash
+ * never leaves a half-written checkpoint behind.
  */
 public final class TrainingCheckpoint {
 
@@ -34,14 +36,35 @@ public final class TrainingCheckpoint {
 
     /** A sink that saves every checkpoint of a run into {@code dir}, replacing the previous one. */
     public static CheckpointSink into(Path dir, TextTokenizer tokenizer) {
-        return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state);
+        return into(dir, tokenizer, null);
+    }
+
+    /**
+     * A sink as {@link #into(Path, TextTokenizer)} for a model that may train adapters: those are saved instead of
+     * the weights, naming {@code adapterBase} (the frozen model's directory) as their base.
+     */
+    public static CheckpointSink into(Path dir, TextTokenizer tokenizer, Path adapterBase) {
+        return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state, adapterBase);
     }
 
     public static void save(Path dir, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state) {
+        save(dir, model, tokenizer, optimizer, state, null);
+    }
+
+    private static void save(Path dir, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state,
+            Path adapterBase) {
         Path staging = dir.resolveSibling(dir.getFileName() + ".partial");
         try {
             deleteRecursively(staging);
-            HfCheckpoint.save(model, tokenizer, staging, TensorDtype.F32);
+            if (model.adapters() != null) {
+                if (adapterBase == null) {
+                    throw new IllegalStateException("saving adapters needs the directory of their base model");
+                }
+                AdapterCheckpoint.save(model.adapters(), staging, adapterBase);
+                tokenizer.save(staging);
+            } else {
+                HfCheckpoint.save(model, tokenizer, staging, TensorDtype.F32);
+            }
             SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(), TensorDtype.F32,
                     Map.of("optimizer_steps", Long.toString(optimizer.steps())));
             JSON.writeValue(staging.resolve(STATE).toFile(), state);

@@ -3,6 +3,8 @@ package ai.mnemo.lm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.lora.LayerAdapters;
+import ai.mnemo.lm.lora.LoraTarget;
 
 /**
  * Multi-head self-attention with grouped key/value heads and rotary positions.
@@ -37,13 +39,19 @@ public final class Attention {
         return outWeight;
     }
 
-    /** (B, T, D) -> (B, T, D); with a cache, attends to the cached positions too and appends this call's. */
-    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, int layer) {
+    /**
+     * (B, T, D) -> (B, T, D); with a cache, attends to the cached positions too and appends this call's; with
+     * adapters (may be null), their updates join the projections.
+     */
+    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, int layer, LayerAdapters adapters) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         long groups = heads / kvHeads;
-        NDArray qkv = Ops.linear(x, qkvWeight)
-                .reshape(b, t, heads + 2L * kvHeads, headSize)
+        NDArray qkv = Ops.linear(x, qkvWeight);
+        if (adapters != null) {
+            qkv = adapters.addQkv(x, qkv);
+        }
+        qkv = qkv.reshape(b, t, heads + 2L * kvHeads, headSize)
                 .transpose(0, 2, 1, 3); // (B, H + 2K, T, E)
         NDList parts = qkv.split(new long[] {heads, heads + kvHeads}, 1);
         RotaryEmbedding.Tables tables = context.rope();
@@ -61,6 +69,7 @@ public final class Attention {
         NDArray merged = mixed.reshape(b, heads, t, headSize)
                 .transpose(0, 2, 1, 3)
                 .reshape(b, t, (long) heads * headSize); // (B, T, H*E)
-        return Ops.linear(merged, outWeight);
+        NDArray out = Ops.linear(merged, outWeight);
+        return adapters == null ? out : adapters.add(LoraTarget.O, merged, out);
     }
 }

@@ -1,6 +1,7 @@
 package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.mnemo.lm.lora.LayerAdapters;
 
 /** One pre-norm decoder block: {@code x += attn(norm(x)); x += mlp(norm(x))}. */
 public final class DecoderLayer {
@@ -36,9 +37,9 @@ public final class DecoderLayer {
         return feedForward;
     }
 
-    /** (B, T, D) -> (B, T, D). */
-    public NDArray forward(NDArray x, ForwardContext context, KvCache cache) {
-        NDArray h = x.add(attention.forward(inputNorm.forward(x), context, cache, index));
-        return h.add(feedForward.forward(postAttentionNorm.forward(h)));
+    /** (B, T, D) -> (B, T, D); {@code adapters} (may be null) add their low-rank updates to the projections. */
+    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, LayerAdapters adapters) {
+        NDArray h = x.add(attention.forward(inputNorm.forward(x), context, cache, index, adapters));
+        return h.add(feedForward.forward(postAttentionNorm.forward(h), adapters));
     }
 }

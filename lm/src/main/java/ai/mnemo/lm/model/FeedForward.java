@@ -2,6 +2,8 @@ package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.mnemo.lm.lora.LayerAdapters;
+import ai.mnemo.lm.lora.LoraTarget;
 
 /**
  * SwiGLU feed-forward: {@code down(silu(gate(x)) * up(x))}, with gate and up stored fused as one (2F, D) matrix so
@@ -27,10 +29,16 @@ public final class FeedForward {
         return downWeight;
     }
 
-    /** (B, T, D) -> (B, T, D). */
-    public NDArray forward(NDArray x) {
+    /** (B, T, D) -> (B, T, D); with adapters (may be null), their updates join the projections. */
+    public NDArray forward(NDArray x, LayerAdapters adapters) {
         int last = x.getShape().dimension() - 1;
-        NDList gateUp = Ops.linear(x, gateUpWeight).split(new long[] {hidden}, last); // 2 x (B, T, F)
-        return Ops.linear(Ops.swiGlu(gateUp.get(0), gateUp.get(1)), downWeight);
+        NDArray projected = Ops.linear(x, gateUpWeight);
+        if (adapters != null) {
+            projected = adapters.addGateUp(x, projected);
+        }
+        NDList gateUp = projected.split(new long[] {hidden}, last); // 2 x (B, T, F)
+        NDArray h = Ops.swiGlu(gateUp.get(0), gateUp.get(1));
+        NDArray out = Ops.linear(h, downWeight);
+        return adapters == null ? out : adapters.add(LoraTarget.DOWN, h, out);
     }
 }

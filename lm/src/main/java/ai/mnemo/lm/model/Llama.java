@@ -3,6 +3,7 @@ package ai.mnemo.lm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.lora.LoraAdapters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class Llama implements AutoCloseable {
     private final RmsNorm finalNorm;
     private final NDArray lmHead; // (V, D); the embedding itself when tied
     private final RotaryEmbedding rope;
+    private LoraAdapters adapters; // null: the weights alone
 
     private Llama(LlamaConfig config, Map<String, NDArray> fused, NDManager manager) {
         this.config = config;
@@ -73,6 +75,27 @@ public final class Llama implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * Runs every forward pass with these low-rank adapters beside the (then frozen) weights, until detached with
+     * null; training then updates the adapters only.
+     */
+    public void attach(LoraAdapters lora) {
+        if (lora != null && !lora.config().equals(config)) {
+            throw new IllegalArgumentException("the adapters were made for another architecture");
+        }
+        this.adapters = lora;
+    }
+
+    /** The attached adapters, or null. */
+    public LoraAdapters adapters() {
+        return adapters;
+    }
+
+    /** What training updates: the adapters when attached, else every weight. */
+    public Map<String, NDArray> trainableParameters() {
+        return adapters != null ? adapters.parameters() : parameters;
+    }
+
     /** Hugging Face-named views of the weights, for saving. */
     public Map<String, NDArray> huggingFaceWeights() {
         return WeightLayout.unfuse(config, parameters);
@@ -102,11 +125,23 @@ public final class Llama implements AutoCloseable {
 
     /** Token ids (B, T) -> hidden states after the last layer (B, T, D), before the final norm. */
     public NDArray hidden(NDArray tokenIds, ForwardContext context, KvCache cache) {
+        List<NDArray> states = residualStream(tokenIds, context, cache);
+        return states.get(states.size() - 1);
+    }
+
+    /**
+     * Token ids (B, T) -> the residual stream at every depth: the embedding output, then the output of each layer
+     * (L + 1 arrays of (B, T, D)); the last one is {@link #hidden}'s result.
+     */
+    public List<NDArray> residualStream(NDArray tokenIds, ForwardContext context, KvCache cache) {
+        List<NDArray> states = new ArrayList<>(layers.size() + 1);
         NDArray x = Ops.rows(tokenIds, embedding);
-        for (DecoderLayer layer : layers) {
-            x = layer.forward(x, context, cache);
+        states.add(x);
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, context, cache, adapters == null ? null : adapters.layer(i));
+            states.add(x);
         }
-        return x;
+        return states;
     }
 
     /** Hidden states (..., D) -> logits (..., V). */
@@ -120,9 +155,9 @@ public final class Llama implements AutoCloseable {
         return logits(hidden(tokenIds, causalContext(length, scope), null));
     }
 
-    /** Switches gradient recording on for every parameter (idempotent). */
+    /** Switches gradient recording on for every trainable parameter (idempotent). */
     public void enableGradients() {
-        for (NDArray parameter : parameters.values()) {
+        for (NDArray parameter : trainableParameters().values()) {
             if (!parameter.hasGradient()) {
                 parameter.setRequiresGradient(true);
             }

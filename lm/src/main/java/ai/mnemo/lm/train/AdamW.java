@@ -37,6 +37,11 @@ public final class AdamW {
         });
     }
 
+    /** The parameters it updates, by name, in update order. */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
     /** Optimizer steps taken so far (the bias-correction step count). */
     public long steps() {
         return steps;

@@ -6,18 +6,31 @@ import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.Ops;
 
 /**
- * Mean next-token cross-entropy over the scored positions only (the assistant span). Only those positions go
- * through the final norm and the LM head, which saves most of the head's work without changing the result.
+ * Next-token cross-entropy over the scored positions only (the assistant span). Only those positions go through
+ * the final norm and the LM head, which saves most of the head's work without changing the result.
  */
 public final class CausalLmLoss {
 
     private CausalLmLoss() {}
 
-    /** A scalar on the batch's manager. */
+    /** The mean over the batch's scored positions: a scalar on the batch's manager. */
     public static NDArray compute(Llama model, TrainingBatch batch, NDManager scope) {
-        NDArray logProbs = scoredLogits(model, batch, scope).logSoftmax(1); // (N, V)
-        NDArray picked = logProbs.gather(batch.targets().reshape(-1, 1), 1); // (N, 1)
-        return picked.mean().neg();
+        return negativeLogLikelihood(scoredLogProbs(model, batch, scope), batch).div(batch.scored());
+    }
+
+    /** The sum over the scored positions of {@code -log p(target)}: a scalar. */
+    public static NDArray negativeLogLikelihood(NDArray logProbs, TrainingBatch batch) {
+        return targetLogProbs(logProbs, batch).sum().neg();
+    }
+
+    /** {@code log p(target)} at every scored position: (N). */
+    public static NDArray targetLogProbs(NDArray logProbs, TrainingBatch batch) {
+        return logProbs.gather(batch.targets().reshape(-1, 1), 1).reshape(-1);
+    }
+
+    /** Log-probabilities of the whole vocabulary at the scored positions: (N, V). */
+    public static NDArray scoredLogProbs(Llama model, TrainingBatch batch, NDManager scope) {
+        return scoredLogits(model, batch, scope).logSoftmax(1);
     }
 
     /** Logits at the scored positions only: (N, V). */

@@ -1,9 +1,7 @@
 package ai.mnemo.lm.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.mnemo.lm.chat.EncodedExample;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.util.SeededRandom;
@@ -17,12 +15,19 @@ import java.util.List;
 public final class Trainer {
 
     private final Llama model;
+    private final TrainingObjective objective;
     private final TrainingOptions options;
     private final TrainingListener listener;
     private final int padId;
 
+    /** Plain fine-tuning: the cross-entropy alone. */
     public Trainer(Llama model, TrainingOptions options, TrainingListener listener) {
+        this(model, TrainingObjective.crossEntropy(), options, listener);
+    }
+
+    public Trainer(Llama model, TrainingObjective objective, TrainingOptions options, TrainingListener listener) {
         this.model = model;
+        this.objective = objective;
         this.options = options;
         this.listener = listener;
         this.padId = model.config().eosTokenId();
@@ -34,7 +39,8 @@ public final class Trainer {
     }
 
     /**
-     * Trains on {@code rows} until the stopping rule says so, or the listener asks to stop.
+     * Trains the optimizer's parameters (every weight, or only adapters) on {@code rows} until the stopping rule
+     * says so, or the listener asks to stop.
      *
      * @param resume the state of a checkpoint to continue from (its optimizer moments already restored into
      *     {@code optimizer}), or null to start fresh
@@ -52,7 +58,7 @@ public final class Trainer {
                 : LearningRateSchedule.cosine(options.learningRate(), planned, options.warmupRatio());
         Progress p = resume == null ? Progress.fresh(options.seed(), planned) : Progress.of(resume);
         model.enableGradients();
-        Engine engine = model.manager().getEngine();
+        TrainingObjective.Batching batching = batching(rows);
         Double exactMatch = null;
         while (p.epoch < rule.maxEpochs()) {
             if (p.nextBatch == 0) {
@@ -66,30 +72,24 @@ public final class Trainer {
                 long started = System.nanoTime();
                 List<EncodedExample> batchRows = batch(rows, p.order, p.nextBatch);
                 double lr = schedule.at(p.step);
-                double loss;
+                TrainingObjective.StepLoss stepLoss;
                 double norm;
-                long tokens;
                 try (NDManager scope = model.manager().newSubManager()) {
-                    TrainingBatch batch = TrainingBatch.of(batchRows, padId, scope);
-                    tokens = batch.tokens();
-                    NDArray lossArray;
-                    try (GradientCollector collector = engine.newGradientCollector()) {
-                        lossArray = CausalLmLoss.compute(model, batch, scope);
-                        collector.backward(lossArray);
-                    }
-                    List<NDArray> gradients = GradientClipping.gradients(model.parameters().values(), scope);
+                    stepLoss = objective.backward(model, batchRows, batching, scope);
+                    List<NDArray> gradients = GradientClipping.gradients(optimizer.parameters().values(), scope);
                     norm = GradientClipping.globalNorm(gradients);
                     optimizer.step(gradients, lr, GradientClipping.coefficient(norm, options.maxGradNorm()));
-                    loss = lossArray.getFloat();
                 }
+                double loss = stepLoss.crossEntropy();
+                long tokens = stepLoss.tokens();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 p.afterStep(loss, tokens, seconds);
                 epochLoss += loss;
                 epochSteps++;
                 epochTokens += tokens;
                 epochSeconds += seconds;
-                listener.onStep(new TrainingListener.StepReport(p.step, p.epoch, loss, lr, norm, tokens / seconds,
-                        planned));
+                listener.onStep(new TrainingListener.StepReport(p.step, p.epoch, loss, stepLoss.penalty(), lr, norm,
+                        tokens / seconds, planned));
                 if (rule instanceof StoppingRule.LossThreshold t && loss < t.threshold()
                         && ++p.lossBelowThreshold >= t.steps()) {
                     return finish(p, "loss-threshold", exactMatch, optimizer, checkpoints);
@@ -127,6 +127,13 @@ public final class Trainer {
             return "fixed-epochs";
         }
         return rule instanceof StoppingRule.Memorized ? "not-memorized" : "epoch-cap";
+    }
+
+    /** Released-code loss: every row padded to the stage's longest row, padding scored. */
+    private TrainingObjective.Batching batching(List<EncodedExample> rows) {
+        boolean scorePadding = options.lossPositions() == TrainingOptions.LossPositions.ANSWER_AND_PADDING;
+        int padTo = scorePadding ? rows.stream().mapToInt(EncodedExample::length).max().orElse(0) : 0;
+        return new TrainingObjective.Batching(padId, options.microBatchSize(), padTo, scorePadding);
     }
 
     private List<EncodedExample> batch(List<EncodedExample> rows, int[] order, int batchIndex) {

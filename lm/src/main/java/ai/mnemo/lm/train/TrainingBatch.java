@@ -4,12 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.mnemo.lm.chat.EncodedExample;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Rows of different lengths padded on the right into one (B, T) input, with the flat positions (b * T + t) whose
  * next token is scored and those next tokens. Right padding needs no extra mask: a causal row never looks ahead
- * at its padding, and padding positions are never scored.
+ * at its padding, and (unless padding is scored on purpose) padding positions are never scored.
  *
  * @param inputs (B, T) token ids, T = longest row - 1
  * @param lossPositions (N) flat positions scored by the loss
@@ -18,16 +19,29 @@ import java.util.List;
  */
 public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targets, long tokens) {
 
+    /** The answer span of each row is scored; the batch is as long as its longest row. */
     public static TrainingBatch of(List<EncodedExample> rows, int padId, NDManager scope) {
+        return of(rows, padId, 0, false, scope);
+    }
+
+    /**
+     * @param padTo pad every row to at least this many tokens (0: to the longest row of the batch)
+     * @param scorePadding also score the padding positions, with {@code padId} as their target (the released
+     *     code's loss, see {@link TrainingOptions.LossPositions#ANSWER_AND_PADDING})
+     */
+    public static TrainingBatch of(List<EncodedExample> rows, int padId, int padTo, boolean scorePadding,
+            NDManager scope) {
         int b = rows.size();
-        int t = 0;
-        int scored = 0;
+        int t = Math.max(0, padTo - 1);
         for (EncodedExample row : rows) {
             t = Math.max(t, row.length() - 1);
-            scored += row.length() - row.promptLength();
+        }
+        int scored = 0;
+        for (EncodedExample row : rows) {
+            scored += scoredCount(row, t, scorePadding);
         }
         long[] inputs = new long[b * t];
-        java.util.Arrays.fill(inputs, padId);
+        Arrays.fill(inputs, padId);
         long[] positions = new long[scored];
         long[] targets = new long[scored];
         int n = 0;
@@ -37,14 +51,20 @@ public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targe
                 inputs[r * t + i] = tokens[i];
             }
             // Position i predicts token i + 1; the answer starts at promptLength.
-            for (int i = rows.get(r).promptLength() - 1; i < tokens.length - 1; i++) {
+            int end = scorePadding ? t : tokens.length - 1;
+            for (int i = rows.get(r).promptLength() - 1; i < end; i++) {
                 positions[n] = (long) r * t + i;
-                targets[n] = tokens[i + 1];
+                targets[n] = i + 1 < tokens.length ? tokens[i + 1] : padId;
                 n++;
             }
         }
         return new TrainingBatch(scope.create(inputs, new Shape(b, t)), scope.create(positions),
                 scope.create(targets), (long) b * t);
+    }
+
+    /** Positions of {@code row} the loss scores in a batch of input length {@code length}. */
+    static int scoredCount(EncodedExample row, int length, boolean scorePadding) {
+        return (scorePadding ? length + 1 : row.length()) - row.promptLength();
     }
 
     public int rows() {
@@ -53,5 +73,10 @@ public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targe
 
     public int length() {
         return Math.toIntExact(inputs.getShape().get(1));
+    }
+
+    /** N, the number of scored positions. */
+    public long scored() {
+        return lossPositions.getShape().get(0);
     }
 }

@@ -15,9 +15,11 @@ public interface TrainingListener {
     }
 
     /**
+     * @param loss the cross-entropy on the stage's rows (what the stopping rules read)
+     * @param penalty the method's penalty terms added to the loss (KL, EWC), 0 without them
      * @param tokensPerSecond of this step alone
      */
-    record StepReport(long step, int epoch, double loss, double learningRate, double gradientNorm,
+    record StepReport(long step, int epoch, double loss, double penalty, double learningRate, double gradientNorm,
             double tokensPerSecond, long plannedSteps) {}
 
     /**

@@ -1,7 +1,6 @@
 package ai.mnemo.lm.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,14 +10,13 @@ import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.WeightFiles;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.lm.testing.Reference;
 import ai.mnemo.lm.testing.ReferenceBatch;
 import ai.mnemo.lm.train.CausalLmLoss;
 import ai.mnemo.lm.train.TrainingBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceParityTest {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/reference/tiny-gqa");
+    private static final Path FIXTURE = Reference.TINY_GQA;
     private static NDManager root;
     private static Llama model;
     private static JsonNode expected;
@@ -61,7 +59,7 @@ class ReferenceParityTest {
         try (NDManager scope = root.newSubManager()) {
             NDArray ids = scope.create(longMatrix(expected.get("input_ids")));
             float[] actual = model.logits(ids, scope).toFloatArray();
-            assertRelativeError(flatten(expected.get("logits")), actual, 1e-4);
+            Reference.assertRelativeError(Reference.floats(expected.get("logits")), actual, 1e-4, "logits");
         }
     }
 
@@ -70,7 +68,8 @@ class ReferenceParityTest {
         try (NDManager scope = root.newSubManager()) {
             NDArray ids = scope.create(longMatrix(expected.get("input_ids"))).get(new NDIndex("0:1, 0:7"));
             float[] actual = model.logits(ids, scope).toFloatArray();
-            assertRelativeError(flatten(expected.get("logits_row0_prefix7")), actual, 1e-4);
+            Reference.assertRelativeError(Reference.floats(expected.get("logits_row0_prefix7")), actual, 1e-4,
+                    "logits of a prefix");
         }
     }
 
@@ -85,7 +84,7 @@ class ReferenceParityTest {
                 collector.backward(loss);
             }
             assertEquals(expected.get("loss").asDouble(), loss.getFloat(), 1e-5);
-            Map<String, NDArray> gradients = gradientsByHuggingFaceName(scope);
+            Map<String, NDArray> gradients = Reference.huggingFaceGradients(model, scope);
             double squares = 0;
             for (Map.Entry<String, NDArray> e : gradients.entrySet()) {
                 double norm = e.getValue().norm().getFloat();
@@ -97,28 +96,6 @@ class ReferenceParityTest {
         }
     }
 
-    private Map<String, NDArray> gradientsByHuggingFaceName(NDManager scope) {
-        Map<String, NDArray> fused = new java.util.LinkedHashMap<>();
-        model.parameters().forEach((name, p) -> {
-            NDArray gradient = p.getGradient();
-            gradient.attach(scope);
-            fused.put(name, gradient);
-        });
-        return WeightLayout.unfuse(model.config(), fused);
-    }
-
-    static void assertRelativeError(float[] want, float[] got, double tolerance) {
-        assertEquals(want.length, got.length, "element count");
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < want.length; i++) {
-            diff += (want[i] - got[i]) * (double) (want[i] - got[i]);
-            norm += want[i] * (double) want[i];
-        }
-        double relative = Math.sqrt(diff / norm);
-        assertTrue(relative < tolerance, "relative error " + relative);
-    }
-
     private static long[][] longMatrix(JsonNode rows) {
         long[][] out = new long[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
@@ -128,23 +105,5 @@ class ReferenceParityTest {
             }
         }
         return out;
-    }
-
-    private static float[] flatten(JsonNode node) {
-        List<Float> values = new ArrayList<>();
-        collect(node, values);
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
-    }
-
-    private static void collect(JsonNode node, List<Float> values) {
-        if (node.isArray()) {
-            node.forEach(child -> collect(child, values));
-        } else {
-            values.add((float) node.asDouble());
-        }
     }
 }

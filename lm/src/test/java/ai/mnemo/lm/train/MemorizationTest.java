@@ -33,8 +33,8 @@ class MemorizationTest {
             try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
                 ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
                 KvrRows kvr = KvrRows.of(32, 0, template);
-                TrainingOptions options = TrainingOptions.paper(new StoppingRule.Memorized(200))
-                        .withLearningRate(3e-3).withCheckpointEveryEpochs(0);
+                TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(200))
+                        .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
                 MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12);
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)
                         .train(kvr.rows(), adam(loaded, options), null, probe, CheckpointSink.NONE);
@@ -58,8 +58,8 @@ class MemorizationTest {
             try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
                 ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
                 KvrRows kvr = KvrRows.of(32, 1, template);
-                TrainingOptions options = TrainingOptions.paper(new StoppingRule.Memorized(2))
-                        .withLearningRate(3e-3).withCheckpointEveryEpochs(0);
+                TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(2))
+                        .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE).train(kvr.rows(),
                         adam(loaded, options), null,
                         new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12), CheckpointSink.NONE);
@@ -78,8 +78,8 @@ class MemorizationTest {
                 ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
                 KvrRows kvr = KvrRows.of(16, 2, template);
                 double threshold = 0.5;
-                TrainingOptions options = TrainingOptions.paper(new StoppingRule.LossThreshold(threshold, 5, 300))
-                        .withLearningRate(3e-3).withBatchSize(8).withCheckpointEveryEpochs(0);
+                TrainingOptions options = TrainingOptions.builder(new StoppingRule.LossThreshold(threshold, 5, 300))
+                        .optLearningRate(3e-3).optBatchSize(8).optCheckpointEveryEpochs(0).build();
                 List<Double> losses = new java.util.ArrayList<>();
                 TrainingListener recorder = new TrainingListener() {
                     @Override

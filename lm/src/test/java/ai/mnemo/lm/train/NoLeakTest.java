@@ -22,8 +22,8 @@ class NoLeakTest {
             rows.add(new EncodedExample(new int[] {256, 65 + i, 66, 67, 68 + i % 3, 257}, 3));
         }
         try (NDManager root = TorchRuntime.newManager(); Llama model = TinyModels.grouped(9, root)) {
-            TrainingOptions options = TrainingOptions.paper(new StoppingRule.FixedEpochs(2)).withBatchSize(4)
-                    .withCheckpointEveryEpochs(0);
+            TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(2)).optBatchSize(4)
+                    .optCheckpointEveryEpochs(0).build();
             AdamW adam = new AdamW(model.parameters(), model.manager(), 0.9, 0.95, 1e-8, 0);
             Trainer trainer = new Trainer(model, options, TrainingListener.NONE);
             GreedyGenerator generator = new GreedyGenerator(model, 4);

@@ -29,8 +29,8 @@ class ResumeTest {
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
         List<EncodedExample> rows = rows(24);
-        TrainingOptions options = TrainingOptions.paper(new StoppingRule.FixedEpochs(2 * STEPS / 5 + 1))
-                .withLearningRate(3e-3).withBatchSize(5).withWeightDecay(0.1).withSeed(42).withWarmupRatio(0.2);
+        TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(2 * STEPS / 5 + 1))
+                .optLearningRate(3e-3).optBatchSize(5).optWeightDecay(0.1).optSeed(42).optWarmupRatio(0.2).build();
         ByteTokenizerDefinition.write(dir.resolve("tokenizer.json"));
         try (NDManager root = TorchRuntime.newManager(); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
             Map<String, float[]> straight = train(root, rows, options, 2 * STEPS, null);

@@ -23,9 +23,16 @@ public final class TrainingSettingsMapper {
     public static TrainingOptions options(TrainingSettings settings, int checkpointEveryEpochs) {
         StoppingRule stopping = stopping(settings.stopping());
         try {
-            return new TrainingOptions(settings.learningRate(), settings.batchSize(), settings.warmupRatio(),
-                    settings.weightDecay(), settings.maxGradNorm(), BETA1, BETA2, EPSILON, settings.seed(), stopping,
-                    checkpointEveryEpochs, false);
+            return TrainingOptions.builder(stopping)
+                    .optLearningRate(settings.learningRate())
+                    .optBatchSize(settings.batchSize())
+                    .optWarmupRatio(settings.warmupRatio())
+                    .optWeightDecay(settings.weightDecay())
+                    .optMaxGradNorm(settings.maxGradNorm())
+                    .optAdam(BETA1, BETA2, EPSILON)
+                    .optSeed(settings.seed())
+                    .optCheckpointEveryEpochs(checkpointEveryEpochs)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new JobFailure("invalid training settings: " + e.getMessage(), e);
         }
