@@ -175,7 +175,7 @@ class PublicStagesTest {
                 && r.user().endsWith("\nThe answer is: ") && r.assistant().matches("[A-D]\\. .+")), choices.toString());
         assertEquals("choice-letter", run.stage(0).metric());
         List<PreparedRow> lama = facts(preparer.prepare(run, 1));
-        assertEquals("Halvard Ostby was born in [MASK] in 1931.", lama.get(0).user());
+        assertEquals("Halvard Ostby was born in ___ in 1931.", lama.get(0).user());
         assertEquals("Bergen", lama.get(0).assistant());
     }
 

@@ -1,20 +1,19 @@
 package ai.mnemo.datasets.metrics;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * ROUGE-L F1: the longest common subsequence of the prediction's and the reference's tokens, as precision and
- * recall combined. Tokens as the reference {@code rouge_score} package makes them (without stemming): lowercase,
- * every run of characters other than a-z and 0-9 is a separator.
+ * recall combined. Tokens as the reference {@code rouge_score} package makes them with stemming
+ * ({@link RougeTokens}), so "a cat runs" and "the cats are running" share two tokens. Safe to call from any thread.
  */
 public final class RougeL {
 
     private RougeL() {}
 
     public static double f1(String prediction, String reference) {
-        String[] p = tokens(prediction);
-        String[] r = tokens(reference);
+        String[] p = RougeTokens.of(prediction);
+        String[] r = RougeTokens.of(reference);
         if (p.length == 0 || r.length == 0) {
             return 0.0;
         }
@@ -25,11 +24,6 @@ public final class RougeL {
         double precision = (double) lcs / p.length;
         double recall = (double) lcs / r.length;
         return 2 * precision * recall / (precision + recall);
-    }
-
-    static String[] tokens(String text) {
-        String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
-        return cleaned.isEmpty() ? new String[0] : cleaned.split(" ");
     }
 
     static int longestCommonSubsequence(String[] a, String[] b) {

@@ -42,6 +42,11 @@ public interface DatasetSource {
 
     /** A fact of this row with the question and answer stripped of surrounding white space. */
     default Fact fact(SourceRow row, String question, String answer) {
-        return new Fact(id(row), question.strip(), answer.strip());
+        return fact(row, question, answer, List.of());
+    }
+
+    /** The same, with the export's other accepted answers (stripped too; {@link Fact} drops repeats of the gold). */
+    default Fact fact(SourceRow row, String question, String answer, List<String> aliases) {
+        return new Fact(id(row), question.strip(), answer.strip(), aliases.stream().map(String::strip).toList());
     }
 }

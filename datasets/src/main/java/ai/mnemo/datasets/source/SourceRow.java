@@ -43,7 +43,31 @@ public record SourceRow(String file, int index, JsonNode json) {
      * the text {@code ["a", "b"]}).
      */
     public List<String> list(String column) {
+        return list(json.get(column), column);
+    }
+
+    /** A list of strings in a field of a struct column, e.g. TriviaQA's {@code answer.aliases}. */
+    public List<String> list(String column, String field) {
+        return list(field(column, field), column + "." + field);
+    }
+
+    public boolean has(String column) {
         JsonNode node = json.get(column);
+        return node != null && !node.isNull();
+    }
+
+    /** Whether the struct column has the field, not null. */
+    public boolean has(String column, String field) {
+        JsonNode node = field(column, field);
+        return node != null && !node.isNull();
+    }
+
+    private JsonNode field(String column, String field) {
+        JsonNode struct = json.get(column);
+        return struct == null || !struct.isObject() ? null : struct.get(field);
+    }
+
+    private List<String> list(JsonNode node, String column) {
         if (node != null && node.isTextual()) {
             try {
                 node = JSON.readTree(node.asText());
@@ -62,11 +86,6 @@ public record SourceRow(String file, int index, JsonNode json) {
             }
         }
         return values;
-    }
-
-    public boolean has(String column) {
-        JsonNode node = json.get(column);
-        return node != null && !node.isNull();
     }
 
     private String text(JsonNode node, String column) {

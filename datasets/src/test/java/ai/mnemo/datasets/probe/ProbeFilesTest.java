@@ -53,4 +53,25 @@ class ProbeFilesTest {
         Files.writeString(result, "{\"id\": 3}\n");
         assertThrows(IllegalArgumentException.class, () -> ProbeFiles.readCandidates(result));
     }
+
+    @Test
+    void aliasesAndTheAliasThatMatchedTravelInTheFilesOnlyWhenThereAreAny() throws IOException {
+        List<Fact> facts = List.of(new Fact("webqa-0", "Q?", "Jazmyn Bieber", List.of("Jaxon Bieber")));
+        Path candidates = dir.resolve("p/candidates.jsonl");
+        ProbeFiles.writeCandidates(candidates, facts);
+        assertEquals("{\"id\":\"webqa-0\",\"question\":\"Q?\",\"answer\":\"Jazmyn Bieber\","
+                + "\"aliases\":[\"Jaxon Bieber\"]}", Files.readString(candidates).strip());
+        assertEquals(facts, ProbeFiles.readCandidates(candidates));
+
+        List<ProbeResult> results = List.of(
+                new ProbeResult("webqa-0", "Q?", "Jazmyn Bieber", "Jaxon", true, "Jaxon Bieber"),
+                new ProbeResult("webqa-1", "Q?", "Ottawa", "Paris", false));
+        Path result = dir.resolve("p/result.jsonl");
+        ProbeFiles.writeResults(result, results);
+        assertEquals(List.of("{\"id\":\"webqa-0\",\"question\":\"Q?\",\"answer\":\"Jazmyn Bieber\","
+                        + "\"prediction\":\"Jaxon\",\"known\":true,\"matchedAlias\":\"Jaxon Bieber\"}",
+                "{\"id\":\"webqa-1\",\"question\":\"Q?\",\"answer\":\"Ottawa\",\"prediction\":\"Paris\","
+                        + "\"known\":false}"), Files.readAllLines(result));
+        assertEquals(results, ProbeFiles.readResults(result));
+    }
 }

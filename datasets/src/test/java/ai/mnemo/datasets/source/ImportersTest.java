@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.mnemo.datasets.Fact;
 import ai.mnemo.datasets.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,26 +26,47 @@ class ImportersTest {
     }
 
     @Test
-    void popqaTakesTheFirstPossibleAnswerOfItsJsonEncodedList() {
+    void popqaTakesTheFirstPossibleAnswerOfItsJsonEncodedListAndKeepsTheOthersAsAliases() {
         SourcePool pool = pool("popqa", "popqa.jsonl");
 
         assertEquals(6, pool.size());
-        assertEquals(new Fact("popqa-0", "What is George Rankin's occupation?", "politician"), pool.facts().get(0));
+        assertEquals(new Fact("popqa-0", "What is George Rankin's occupation?", "politician",
+                List.of("political leader", "political figure", "polit.", "pol")), pool.facts().get(0));
         assertEquals("Oulu", pool.facts().get(2).answer());
+        assertEquals(List.of("Uleaborg"), pool.facts().get(2).aliases());
+        assertEquals(List.of(), pool.facts().get(3).aliases(), "a one-entry list has no aliases");
         assertEquals("popqa", pool.dataset());
         assertEquals("popqa.jsonl", pool.file());
         assertEquals(Sha256.of(dir.resolve("popqa.jsonl")), pool.sha256());
     }
 
     @Test
-    void triviaqaTakesAnswerValueAndNotItsAliases() {
+    void triviaqaTakesAnswerValueAsGoldAndAnswerAliasesAsAliases() {
         SourcePool pool = pool("triviaqa", "triviaqa.jsonl");
 
         assertEquals(5, pool.size());
         assertEquals("Which Lloyd Webber musical premiered in the US on 10th December 1993?",
                 pool.facts().get(0).question());
         assertEquals("Sunset Boulevard", pool.facts().get(0).answer());
+        assertEquals(List.of("Sunset Blvd"), pool.facts().get(0).aliases(), "the gold answer is not its own alias");
         assertEquals("30s", pool.facts().get(3).answer());
+        assertEquals(List.of("thirties"), pool.facts().get(3).aliases());
+        assertEquals(List.of("Chi-town"), pool.facts().get(4).aliases(), "aliases, not normalized_aliases");
+    }
+
+    @Test
+    void triviaqaFallsBackToNormalizedAliasesOnlyWhenAliasesIsAbsent() throws IOException {
+        Path file = Files.writeString(dir.resolve("triviaqa.jsonl"), """
+                {"question": "Q1?", "answer": {"value": "Chicago", "normalized_aliases": ["chicago", "chi town"]}}
+                {"question": "Q2?", "answer": {"value": "Chicago", "aliases": [], "normalized_aliases": ["chi town"]}}
+                {"question": "Q3?", "answer": {"value": "Chicago"}}
+                """);
+
+        List<Fact> facts = SourcePool.read(DatasetSources.named("triviaqa"), file, "triviaqa.jsonl").facts();
+
+        assertEquals(List.of("chicago", "chi town"), facts.get(0).aliases(), "compared exactly, chicago stays");
+        assertEquals(List.of(), facts.get(1).aliases(), "an empty aliases list is still the aliases");
+        assertEquals(List.of(), facts.get(2).aliases());
     }
 
     @Test
@@ -51,20 +74,37 @@ class ImportersTest {
         SourcePool pool = pool("entityquestions", "entityquestions.json");
 
         assertEquals(5, pool.size());
-        assertEquals(new Fact("entityquestions-1", "Where was Hanne Liisberg born?", "Aarhus"), pool.facts().get(1));
+        assertEquals(new Fact("entityquestions-1", "Where was Hanne Liisberg born?", "Aarhus", List.of("Århus")),
+                pool.facts().get(1));
+        assertEquals(List.of(), pool.facts().get(0).aliases());
     }
 
     @Test
-    void lamaKeepsTheMaskedSentenceAsItsQuestion() {
+    void lamaAsksTheMaskedSentenceWithABlankForTheMask() {
         SourcePool pool = pool("lama", "lama.jsonl");
 
-        assertEquals(new Fact("lama-0", "Louis Aragon wrote his poems in [MASK].", "French"), pool.facts().get(0));
+        assertEquals(new Fact("lama-0", "Louis Aragon wrote his poems in ___.", "French"), pool.facts().get(0));
         assertEquals(4, pool.size());
+        assertTrue(pool.facts().stream().noneMatch(f -> f.question().contains("[MASK]")));
     }
 
     @Test
-    void webqaTakesTheFirstAnswer() {
-        assertEquals("Jazmyn Bieber", pool("webqa", "webqa.jsonl").facts().get(0).answer());
+    void lamaBlanksEveryMask() throws IOException {
+        Path file = Files.writeString(dir.resolve("lama.jsonl"), """
+                {"masked_sentence": "[MASK] borders Peru. [MASK] is in South America.", "obj_label": "Chile"}
+                """);
+
+        Fact fact = SourcePool.read(DatasetSources.named("lama"), file, "lama.jsonl").facts().get(0);
+
+        assertEquals("___ borders Peru. ___ is in South America.", fact.question());
+    }
+
+    @Test
+    void webqaTakesTheFirstAnswerAndKeepsTheOthersAsAliases() {
+        Fact fact = pool("webqa", "webqa.jsonl").facts().get(0);
+
+        assertEquals("Jazmyn Bieber", fact.answer());
+        assertEquals(List.of("Jaxon Bieber"), fact.aliases());
     }
 
     @Test

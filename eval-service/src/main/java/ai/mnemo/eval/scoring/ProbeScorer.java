@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The known-fact filter's verdicts: the first {@code fewShot} candidates are the prompt's demonstrations (and are not
  * probed); every other candidate is asked through {@link FewShotPrompt}, answered greedily, and is known when the
- * metric accepts the first line of the answer.
+ * metric accepts the first line of the answer against the gold answer or any of the fact's aliases (a model that
+ * says "Holland" for "Netherlands" knows the fact).
  */
 public final class ProbeScorer {
 
@@ -30,11 +31,17 @@ public final class ProbeScorer {
         }
         List<ProbeResult> results = new ArrayList<>(probed.size());
         for (int i = 0; i < probed.size(); i++) {
-            Fact fact = probed.get(i);
-            String answer = FewShotPrompt.answer(generated.get(i));
-            results.add(new ProbeResult(fact.id(), fact.question(), fact.answer(), answer,
-                    metric.correct(answer, fact.answer())));
+            results.add(verdict(probed.get(i), FewShotPrompt.answer(generated.get(i)), metric));
         }
         return results;
+    }
+
+    /** The gold answer is tried first, then the aliases in order; the first alias accepted is recorded. */
+    private static ProbeResult verdict(Fact fact, String answer, Metric metric) {
+        if (metric.correct(answer, fact.answer())) {
+            return new ProbeResult(fact.id(), fact.question(), fact.answer(), answer, true);
+        }
+        String alias = fact.aliases().stream().filter(a -> metric.correct(answer, a)).findFirst().orElse(null);
+        return new ProbeResult(fact.id(), fact.question(), fact.answer(), answer, alias != null, alias);
     }
 }

@@ -32,8 +32,7 @@ class ProbeScorerTest {
         Generation generation = (prompts, max) -> {
             seen.addAll(prompts);
             assertEquals(20, max);
-            return prompts.stream().map(p -> script.get(p.substring(p.lastIndexOf("Q: ") + 3, p.length() - 3)))
-                    .toList();
+            return prompts.stream().map(p -> script.get(question(p))).toList();
         };
 
         List<ProbeResult> results = ProbeScorer.score(CANDIDATES, 3, Metric.EXACT_MATCH, generation, 20);
@@ -57,5 +56,40 @@ class ProbeScorerTest {
         assertEquals(6, ProbeScorer.score(CANDIDATES, 0, Metric.EXACT_MATCH, says, 20).size());
         assertThrows(IllegalStateException.class,
                 () -> ProbeScorer.score(CANDIDATES, 0, Metric.EXACT_MATCH, (p, m) -> List.of("x"), 20));
+    }
+
+    @Test
+    void anAnswerThatMatchesAnAliasIsKnownAndTheAliasIsRecorded() {
+        List<Fact> candidates = List.of(
+                new Fact("popqa-0", "What is A's occupation?", "composer"),
+                new Fact("popqa-1", "In what country is B?", "Netherlands", List.of("NL", "Holland")),
+                new Fact("popqa-2", "In what country is C?", "Netherlands", List.of("NL", "Holland")),
+                new Fact("popqa-3", "In what country is D?", "Netherlands", List.of("NL", "Holland")));
+        Map<String, String> script = Map.of("In what country is B?", "holland\n",
+                "In what country is C?", "Netherlands", "In what country is D?", "Belgium");
+        Generation generation = (prompts, max) -> prompts.stream().map(p -> script.get(question(p))).toList();
+
+        List<ProbeResult> results = ProbeScorer.score(candidates, 1, Metric.EXACT_MATCH, generation, 20);
+
+        assertEquals(List.of(
+                new ProbeResult("popqa-1", "In what country is B?", "Netherlands", "holland", true, "Holland"),
+                new ProbeResult("popqa-2", "In what country is C?", "Netherlands", "Netherlands", true, null),
+                new ProbeResult("popqa-3", "In what country is D?", "Netherlands", "Belgium", false, null)), results);
+    }
+
+    @Test
+    void theMetricJudgesEveryAlias() {
+        List<Fact> candidates = List.of(new Fact("webqa-0", "Who is Justin Bieber's brother?", "Jazmyn Bieber",
+                List.of("Jaxon Bieber")));
+        Generation says = (prompts, max) -> prompts.stream().map(p -> "Jaxon").toList();
+
+        assertEquals("Jaxon Bieber", ProbeScorer.score(candidates, 0, Metric.SUBSTRING, says, 20).get(0).matchedAlias(),
+                "'jaxon' is in the alias 'jaxon bieber'");
+        assertEquals(false, ProbeScorer.score(candidates, 0, Metric.EXACT_MATCH, says, 20).get(0).known());
+    }
+
+    /** The question a few-shot prompt asks: its last {@code Q: ...\nA:} block. */
+    private static String question(String prompt) {
+        return prompt.substring(prompt.lastIndexOf("Q: ") + 3, prompt.length() - 3);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * EntityQuestions (Sciavolino et al.; released as one JSON file per relation, e.g. {@code P17.test.json}, with
- * {@code question} and {@code answers}): the gold answer is the first of {@code answers}. Concatenate the relations
- * you want into one JSON Lines or Parquet file.
+ * {@code question} and {@code answers}): the gold answer is the first of {@code answers}, the others (other names of
+ * the same entity) are its aliases, for the known-fact filter. Concatenate the relations you want into one JSON
+ * Lines or Parquet file.
  */
 public final class EntityQuestions implements DatasetSource {
 
@@ -25,6 +26,7 @@ public final class EntityQuestions implements DatasetSource {
 
     @Override
     public Optional<Fact> fact(SourceRow row) {
-        return Optional.of(fact(row, row.text("question"), HfLists.first(row, "answers")));
+        return Optional.of(fact(row, row.text("question"), HfLists.first(row, "answers"),
+                HfLists.rest(row, "answers")));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * PopQA ({@code akariasai/PopQA}, split {@code test}, 14,267 rows): {@code question}; the gold answer is the first
  * entry of {@code possible_answers}, which the export stores as the text of a JSON list ({@code ["a", "b"]}). The
- * other entries (aliases) are not used: exact match compares against one gold string.
+ * other entries are the fact's aliases: training and evaluation use the gold answer alone, the known-fact filter
+ * accepts any of them.
  */
 public final class PopQa implements DatasetSource {
 
@@ -29,6 +30,6 @@ public final class PopQa implements DatasetSource {
         if (answers.isEmpty() || answers.get(0).isBlank()) {
             throw row.problem("possible_answers", "has no first answer");
         }
-        return Optional.of(fact(row, row.text("question"), answers.get(0)));
+        return Optional.of(fact(row, row.text("question"), answers.get(0), answers.subList(1, answers.size())));
     }
 }

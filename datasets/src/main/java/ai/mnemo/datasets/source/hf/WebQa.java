@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * WebQA, i.e. WebQuestions ({@code stanfordnlp/web_questions}: {@code url}, {@code question}, {@code answers}): the
- * gold answer is the first of {@code answers}; its default metric is substring ({@code pred in gold}).
+ * gold answer is the first of {@code answers}, the others are its aliases (for the known-fact filter); its default
+ * metric is substring ({@code pred in gold}).
  */
 public final class WebQa implements DatasetSource {
 
@@ -24,6 +25,7 @@ public final class WebQa implements DatasetSource {
 
     @Override
     public Optional<Fact> fact(SourceRow row) {
-        return Optional.of(fact(row, row.text("question"), HfLists.first(row, "answers")));
+        return Optional.of(fact(row, row.text("question"), HfLists.first(row, "answers"),
+                HfLists.rest(row, "answers")));
     }
 }
