@@ -18,6 +18,7 @@ import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalResult;
 import ai.mnemo.events.v1.EvalTarget;
+import ai.mnemo.events.v1.LogitLens;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.ExperimentRequested;
@@ -29,6 +30,7 @@ import ai.mnemo.events.v1.RunCompleted;
 import ai.mnemo.events.v1.RunFailed;
 import ai.mnemo.events.v1.RunPlanned;
 import ai.mnemo.events.v1.StageCompleted;
+import ai.mnemo.events.v1.StageMethod;
 import ai.mnemo.events.v1.StoppingRule;
 import ai.mnemo.events.v1.TrainingFailed;
 import ai.mnemo.events.v1.TrainingJob;
@@ -66,10 +68,10 @@ final class EventFixtures {
                         RUN_DIR + "/stage-0/rows.jsonl", manifest()),
                 new DatasetFailed(id(8), AT, EXPERIMENT, RUN, 1, "popqa:B",
                         "only 812 usable facts left for split B; 1000 needed", "stages[1].dataset.size"),
-                new TrainingJob(id(9), AT, EXPERIMENT, RUN, 0, 1, ModelRef.preset("tiny", 0L),
-                        RUN_DIR + "/stage-0/rows.jsonl", CHECKPOINT_0, settings()),
+                new TrainingJob(id(9), AT, EXPERIMENT, RUN, 1, 1, ModelRef.uri(CHECKPOINT_0),
+                        RUN_DIR + "/stage-1/rows.jsonl", CHECKPOINT_1, methodSettings()),
                 new TrainingStarted(id(10), AT, EXPERIMENT, RUN, 0, 1, "trainer-0", 1250L, 0L),
-                new TrainingProgress(id(11), AT, EXPERIMENT, RUN, 0, 120L, 3, 0.8125, 0.0015, 5120.5, 0.42),
+                new TrainingProgress(id(11), AT, EXPERIMENT, RUN, 0, 120L, 3, 0.8125, 0.0015, 5120.5, 0.42, 0.0625),
                 new StageCompleted(id(12), AT, EXPERIMENT, RUN, 0, 1, CHECKPOINT_0, 1000L, 25, 0.0003,
                         "memorized", 312.5, 4800.25),
                 new TrainingFailed(id(13), AT, EXPERIMENT, RUN, 1, 2, "out of memory at step 17"),
@@ -82,7 +84,8 @@ final class EventFixtures {
                         "file:/artifacts/7f9c2d1e/probes/popqa-A"),
                 new EvalCompleted(id(16), AT, EXPERIMENT, RUN, 1, CHECKPOINT_1, List.of(
                         new EvalResult(0, "kvr:A", "exact-match", 100, 37, 0.37, 0.61,
-                                RUN_DIR + "/stage-1/eval/stage-0.jsonl"),
+                                RUN_DIR + "/stage-1/eval/stage-0.jsonl", -1.25, 0.75, new LogitLens(
+                                        List.of(0.01, 0.25, 0.5), List.of(0.0, 0.25, 0.5), List.of(0, 25, 25), 50)),
                         new EvalResult(1, "kvr:B", "exact-match", 100, 100, 1.0, 1.0,
                                 RUN_DIR + "/stage-1/eval/stage-1.jsonl")), 12.75),
                 new ProbeCompleted(id(17), AT, EXPERIMENT, "probe-popqa-A", 3000, 1100, 1900,
@@ -101,7 +104,7 @@ final class EventFixtures {
                 new ModelSpec("tiny", null, 0L),
                 List.of(new StageSpec(new DatasetSpec("kvr", "A", 100, null, null, null, null, null), null, null),
                         new StageSpec(new DatasetSpec("kvr", "B", 100, null, null, null, null, null), null, null)),
-                new TrainingSpec(0.002, 32, null, null, null, null, new StoppingSpec("memorized", 400, null, null)),
+                new TrainingSpec(0.002, 32, null, null, null, null, new StoppingSpec("memorized", 400, null, null), null, null),
                 new EvaluationSpec(16, null),
                 new GridSpec(List.of(new MethodSpec("naive", null, null),
                         new MethodSpec("remix", new MixingSpec("random-words", 2.0, List.of(0, 1), 50, null), null)),
@@ -111,6 +114,14 @@ final class EventFixtures {
     static TrainingSettings settings() {
         return new TrainingSettings(0.002, 32, 0.05, 0.0, 1.0, 0L, 2048,
                 new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10));
+    }
+
+    /** Stage 1 of a run whose method adds a KL term and trains LoRA adapters, in micro-batches of 8. */
+    static TrainingSettings methodSettings() {
+        return new TrainingSettings(0.002, 32, 0.05, 0.0, 1.0, 0L, 2048,
+                new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10), 8, TrainingSettings.LOSS_ANSWER,
+                new StageMethod(new StageMethod.Kl(0.5), null, new StageMethod.Lora(16, 32.0, List.of("q", "v")),
+                        null));
     }
 
     static DatasetManifest manifest() {

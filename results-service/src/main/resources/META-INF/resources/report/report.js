@@ -68,6 +68,11 @@
     return spread.std === null || spread.std === undefined ? mean : mean + ' ± ' + format(spread.std);
   }
 
+  /** A mean log-probability: -0.123 -> "-0.12". */
+  function logProb(value) {
+    return value.toFixed(2);
+  }
+
   function count(value) {
     return Math.round(value).toString();
   }
@@ -114,8 +119,8 @@
     const id = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
     const base = '/api/experiments/' + encodeURIComponent(id);
     document.getElementById('json-link').setAttribute('href', base);
-    const [lineage, comparison, retention] = await Promise.all(
-      [getJson(base), getJson(base + '/comparison'), getJson(base + '/retention')]);
+    const [lineage, comparison, retention, lens] = await Promise.all([getJson(base),
+      getJson(base + '/comparison'), getJson(base + '/retention'), getJson(base + '/logit-lens')]);
     const losses = await Promise.all(lineage.runs.map((run) =>
       getJson('/api/runs/' + encodeURIComponent(run.id) + '/loss').then((points) => ({run, points}))));
 
@@ -123,6 +128,7 @@
     specSummary(lineage.spec);
     retentionChart(comparison, retention);
     matrices(comparison, retention);
+    logitLens(lens);
     lossCurves(lineage, comparison.datasets, losses);
     runsTable(lineage, retention);
   }
@@ -190,14 +196,16 @@
     const metric = (retention.runs.find((r) => r.metrics[0]) || {metrics: ['accuracy']}).metrics[0];
 
     table(document.getElementById('comparison-table'),
-      ['Method', 'Seeds', 'Retention (' + first + ') %', 'Forgetting %', 'Last stage (' + last + ') %',
-        'Steps per stage'],
+      ['Method', 'Seeds', 'Retention (' + first + ') %', 'Gold log p (' + first + ')',
+        'Gold tokens (' + first + ') %', 'Forgetting %', 'Last stage (' + last + ') %', 'Steps per stage'],
       methods.map((m) => [
         m.label,
         [el('div', {}, String(m.n))].concat(
           m.failed ? [el('div', {class: 'note'}, '+' + m.failed + ' failed')] : [],
           m.pending ? [el('div', {class: 'note'}, '+' + m.pending + ' running')] : []),
         spreadText(m.retention, pct),
+        spreadText(m.retentionLogProb, logProb),
+        spreadText(m.retentionTokenAccuracy, pct),
         spreadText(m.forgetting, pct),
         spreadText(m.lastStageAccuracy, pct),
         m.stepsPerStage.length === 0 ? '—'
@@ -306,6 +314,41 @@
         series: [{type: 'heatmap', name: method.label, data: cells,
           label: {show: true, formatter: (p) => p.value[2].toFixed(1)}}]
       });
+    });
+  }
+
+  /** Gold-token probability per depth on D_A: one line per method and stage; the table gives the first top-1 depth. */
+  function logitLens(report) {
+    const first = report.datasets[0] || 'D_A';
+    const lines = report.methods.flatMap((m) => m.cells.filter((c) => c.datasetStageIndex === 0)
+      .map((c) => ({method: m, cell: c, name: m.label + ' after ' + stageName(report.datasets, c.stageIndex)})));
+    const node = document.getElementById('lens-chart');
+    if (lines.length === 0) {
+      node.replaceWith(el('p', {class: 'explain'}, 'No logit lens recorded yet (it comes with every evaluation).'));
+      return;
+    }
+    table(document.getElementById('lens-table'),
+      ['Method, checkpoint', 'Seeds', 'Gold top-1 at the last depth %', 'First top-1 depth (mean)',
+        'Never top-1 %'],
+      lines.map(({cell, name}) => {
+        const facts = cell.firstTop1.reduce((a, b) => a + b, 0) + cell.neverTop1;
+        return [name, String(cell.n), pct(cell.top1Rate[cell.top1Rate.length - 1]),
+          cell.meanFirstTop1Depth === null || cell.meanFirstTop1Depth === undefined ? '—'
+            : cell.meanFirstTop1Depth.toFixed(2),
+          facts === 0 ? '' : pct(cell.neverTop1 / facts)];
+      }));
+    chart(node).setOption({
+      animation: false,
+      color: COLORS,
+      title: {text: 'Logit lens on ' + first, left: 'center', textStyle: {fontSize: 14}},
+      legend: {bottom: 0, type: 'scroll'},
+      tooltip: {trigger: 'axis'},
+      grid: {left: 64, right: 24, top: 40, bottom: 84},
+      xAxis: {type: 'category', name: 'depth (0 = embedding, l = after layer l)', nameLocation: 'middle',
+        nameGap: 28, data: lines[0].cell.meanProbability.map((v, d) => String(d))},
+      yAxis: {type: 'value', min: 0, name: 'gold token probability', nameLocation: 'middle', nameGap: 48},
+      series: lines.map(({name, cell}) => ({name, type: 'line', data: cell.meanProbability,
+        lineStyle: {type: cell.stageIndex === 0 ? 'dashed' : 'solid'}}))
     });
   }
 

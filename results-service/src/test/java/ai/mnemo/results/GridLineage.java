@@ -7,6 +7,7 @@ import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalResult;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRequested;
+import ai.mnemo.events.v1.LogitLens;
 import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.events.v1.RunCompleted;
 import ai.mnemo.events.v1.RunFailed;
@@ -111,7 +112,7 @@ public final class GridLineage {
             }
             case RUNNING -> {
                 events.add(TrainingStarted.of(experimentId, runId, trained, 1, "trainer-0", 400L, 0L));
-                events.add(TrainingProgress.of(experimentId, runId, trained, 10L, 1, 1.5, 0.002, 900.0, null));
+                events.add(TrainingProgress.of(experimentId, runId, trained, 10L, 1, 1.5, 0.002, 900.0, null, null));
             }
         }
     }
@@ -125,7 +126,7 @@ public final class GridLineage {
         events.add(TrainingStarted.of(experimentId, runId, stage, 1, "trainer-0", steps, 0L));
         for (int point = 1; point <= 4; point++) {
             events.add(TrainingProgress.of(experimentId, runId, stage, steps * point / 4, point, loss(script, point),
-                    0.002, 1000.0, point == 4 ? 1.0 : null));
+                    0.002, 1000.0, point == 4 ? 1.0 : null, null));
         }
         events.add(StageCompleted.of(experimentId, runId, stage, 1, dir + "/checkpoint", steps, 4,
                 loss(script, 4), "memorized", 12.5, 1000.0));
@@ -134,9 +135,27 @@ public final class GridLineage {
             double accuracy = script.accuracy()[stage][seen];
             results.add(new EvalResult(seen, DATASETS.get(seen), "exact-match", FACTS,
                     (int) Math.round(accuracy * FACTS), accuracy, accuracy * 0.9,
-                    dir + "/predictions/" + seen + ".jsonl"));
+                    dir + "/predictions/" + seen + ".jsonl", logProb(accuracy), tokenAccuracy(accuracy),
+                    lens(accuracy)));
         }
         events.add(EvalCompleted.of(experimentId, runId, stage, dir + "/checkpoint", results, 2.5));
+    }
+
+    /** Teacher forcing that follows exact match, so the statistics can be worked out by hand. */
+    public static double logProb(double accuracy) {
+        return -2 * (1 - accuracy);
+    }
+
+    public static double tokenAccuracy(double accuracy) {
+        return accuracy + (1 - accuracy) / 2;
+    }
+
+    /** Three depths: the gold token is never top-1 after the embedding, for half the known facts after layer 1. */
+    public static LogitLens lens(double accuracy) {
+        int known = (int) Math.round(accuracy * FACTS);
+        int early = known / 2;
+        return new LogitLens(List.of(0.01, accuracy / 2, accuracy), List.of(0.0, early / (double) FACTS,
+                known / (double) FACTS), List.of(0, early, known - early), FACTS - known);
     }
 
     /** A decreasing curve, a little different per run. */

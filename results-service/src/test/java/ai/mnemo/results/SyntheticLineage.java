@@ -111,7 +111,7 @@ public final class SyntheticLineage {
         events.add(new TrainingStarted(id(), at(), experimentId, runId, stage, 1, "trainer-0", 400L, 0L));
         for (int point = 0; point < 3; point++) {
             events.add(new TrainingProgress(id(), at(), experimentId, runId, stage, 10L * (point + 1), point + 1,
-                    loss(stage, point), 0.002, 1000.0, point == 2 ? 1.0 : null));
+                    loss(stage, point), 0.002, 1000.0, point == 2 ? 1.0 : null, null));
         }
         events.add(new StageCompleted(id(), at(), experimentId, runId, stage, 1, checkpoint, 30L, 3,
                 loss(stage, 2), "memorized", 12.5, 1000.0));

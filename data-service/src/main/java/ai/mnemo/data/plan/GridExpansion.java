@@ -1,12 +1,16 @@
 package ai.mnemo.data.plan;
 
 import ai.mnemo.data.catalogue.AutoStopping;
+import ai.mnemo.data.catalogue.DefaultGenerationCaps;
 import ai.mnemo.data.catalogue.DefaultMetrics;
 import ai.mnemo.events.spec.DatasetSpec;
+import ai.mnemo.events.spec.EwcSpec;
 import ai.mnemo.events.spec.ExperimentSpec;
+import ai.mnemo.events.spec.GridSpec;
+import ai.mnemo.events.spec.KlSpec;
 import ai.mnemo.events.spec.MethodSpec;
-import ai.mnemo.events.spec.MixingSpec;
 import ai.mnemo.events.spec.StageSpec;
+import ai.mnemo.events.spec.TrainingSpec;
 import ai.mnemo.events.v1.StoppingRule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,31 +21,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Expands an experiment's grid into runs (docs/experiment-spec.md, "Runs of a grid"): methods x seeds, where a
- * method with mixing is further crossed with {@code grid.mixRatios} when given, in the order methods, then ratios,
- * then seeds. A run's id is {@code UUID.nameUUIDFromBytes(experimentId + "/" + label)}, so a replayed request plans
- * the very same runs.
+ * Expands an experiment's grid into runs (docs/experiment-spec.md, "Runs of a grid"): methods, each crossed with
+ * the grid's values of its own main parameter (mix ratios, KL weights, EWC lambdas, LoRA ranks), then with the
+ * grid's learning rates and batch sizes, then seeds, in that order. A run's id is
+ * {@code UUID.nameUUIDFromBytes(experimentId + "/" + label)}, so a replayed request plans the very same runs.
  */
 public final class GridExpansion {
 
     private GridExpansion() {
     }
 
-    /** @param spec a valid spec, resolved ({@link ExperimentSpec#resolve()}) */
-    public static List<RunPlan> expand(String experimentId, ExperimentSpec spec) {
-        List<Cell> cells = cells(spec);
+    /**
+     * @param spec a valid spec, resolved ({@link ExperimentSpec#resolve()})
+     * @param stageZeroCheckpoint where a run's stage-0 checkpoint is written, by run id (the EWC anchor)
+     */
+    public static List<RunPlan> expand(String experimentId, ExperimentSpec spec,
+            Function<String, String> stageZeroCheckpoint) {
+        List<Cell> cells = cells(spec.grid(), spec.stages().size());
         Set<String> ambiguous = ambiguousMethodLabels(cells);
         List<RunPlan> runs = new ArrayList<>();
         for (Cell cell : cells) {
-            String methodLabel = RunLabels.method(cell.method());
+            String methodLabel = cell.methodLabel();
             if (ambiguous.contains(methodLabel)) {
                 methodLabel += "#" + cell.methodIndex();
             }
             String label = RunLabels.run(methodLabel, cell.seed());
-            runs.add(new RunPlan(experimentId, spec.name(), runId(experimentId, label), label, cell.methodIndex(),
-                    cell.method(), cell.seed(), spec.model().toModelRef(), stages(spec, cell.method(), cell.seed())));
+            String runId = runId(experimentId, label);
+            runs.add(new RunPlan(experimentId, spec.name(), runId, label, cell.methodIndex(), cell.method(),
+                    cell.seed(), spec.model().toModelRef(),
+                    stages(spec, cell, stageZeroCheckpoint.apply(runId))));
         }
         return runs;
     }
@@ -50,39 +61,59 @@ public final class GridExpansion {
         return UUID.nameUUIDFromBytes((experimentId + "/" + label).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** One entry per run: a method (its ratio set) and a seed. */
-    private record Cell(int methodIndex, MethodSpec method, long seed) {
+    /** One entry per run: a method with its parameter values, the grid's learning rate and batch size, a seed. */
+    private record Cell(int methodIndex, MethodSpec method, Double learningRate, Integer batchSize, long seed,
+            int stageCount) {
+
+        String methodLabel() {
+            return RunLabels.method(method, stageCount, learningRate, batchSize);
+        }
     }
 
-    private static List<Cell> cells(ExperimentSpec spec) {
+    private static List<Cell> cells(GridSpec grid, int stageCount) {
         List<Cell> cells = new ArrayList<>();
-        List<MethodSpec> methods = spec.grid().methods();
-        for (int j = 0; j < methods.size(); j++) {
-            for (MethodSpec method : withRatios(methods.get(j), spec.grid().mixRatios())) {
-                for (Long seed : spec.grid().seeds()) {
-                    cells.add(new Cell(j, method, seed));
+        List<Double> learningRates = orSingleNull(grid.learningRates());
+        List<Integer> batchSizes = orSingleNull(grid.batchSizes());
+        for (int j = 0; j < grid.methods().size(); j++) {
+            for (MethodSpec method : variants(grid.methods().get(j), grid)) {
+                for (Double learningRate : learningRates) {
+                    for (Integer batchSize : batchSizes) {
+                        for (Long seed : grid.seeds()) {
+                            cells.add(new Cell(j, method, learningRate, batchSize, seed, stageCount));
+                        }
+                    }
                 }
             }
         }
         return cells;
     }
 
-    private static List<MethodSpec> withRatios(MethodSpec method, List<Double> mixRatios) {
-        MixingSpec mixing = method.mixing();
-        if (mixing == null || mixRatios == null) {
-            return List.of(method);
+    /** The method once per grid value of its own main parameter, or as written when the grid has none. */
+    private static List<MethodSpec> variants(MethodSpec method, GridSpec grid) {
+        if (method.mixing() != null && grid.mixRatios() != null) {
+            return grid.mixRatios().stream().map(r -> method.withMixing(method.mixing().withRatio(r))).toList();
         }
-        return mixRatios.stream()
-                .map(ratio -> new MethodSpec(method.name(), new MixingSpec(mixing.source(), ratio, mixing.stages(),
-                        mixing.wordsPerSequence(), mixing.path()), method.replay()))
-                .toList();
+        if (method.kl() != null && grid.klWeights() != null) {
+            return grid.klWeights().stream().map(w -> method.withKl(new KlSpec(w))).toList();
+        }
+        if (method.ewc() != null && grid.ewcLambdas() != null) {
+            return grid.ewcLambdas().stream().map(l -> method.withEwc(new EwcSpec(l))).toList();
+        }
+        if (method.lora() != null && grid.loraRanks() != null) {
+            return grid.loraRanks().stream().map(r -> method.withLora(method.lora().withRank(r))).toList();
+        }
+        return List.of(method);
+    }
+
+    private static <T> List<T> orSingleNull(List<T> values) {
+        return values == null ? Collections.singletonList(null) : values;
     }
 
     /** Method labels that two different grid entries produce; those get {@code #<index>} to stay unique. */
     private static Set<String> ambiguousMethodLabels(List<Cell> cells) {
         Map<String, Set<Integer>> indices = new HashMap<>();
         for (Cell cell : cells) {
-            indices.computeIfAbsent(RunLabels.method(cell.method()), label -> new HashSet<>()).add(cell.methodIndex());
+            indices.computeIfAbsent(cell.methodLabel(), label -> new HashSet<>()).add(cell.methodIndex());
         }
         Set<String> ambiguous = new HashSet<>();
         indices.forEach((label, owners) -> {
@@ -93,25 +124,30 @@ public final class GridExpansion {
         return Collections.unmodifiableSet(ambiguous);
     }
 
-    private static List<StagePlan> stages(ExperimentSpec spec, MethodSpec method, long seed) {
+    private static List<StagePlan> stages(ExperimentSpec spec, Cell cell, String stageZeroCheckpoint) {
         String stageZeroDataset = spec.stages().get(0).dataset().name();
+        MethodSpec method = cell.method();
         List<StagePlan> stages = new ArrayList<>();
         for (int i = 0; i < spec.stages().size(); i++) {
             StageSpec stage = spec.stages().get(i);
-            DatasetSpec dataset = withMetric(stage.dataset());
-            StoppingRule stopping = AutoStopping.resolve(stageZeroDataset, stage.training().stopping());
-            MixingSpec mixing = method.mixing() != null && method.mixing().stages().contains(i) ? method.mixing() : null;
+            DatasetSpec dataset = withCatalogueDefaults(stage.dataset());
+            TrainingSpec training = stage.training().withGridValues(cell.learningRate(), cell.batchSize());
+            StoppingRule stopping = AutoStopping.resolve(stageZeroDataset, training.stopping());
             Double replay = method.replay() != null && i > 0 ? method.replay().fraction() : null;
-            stages.add(new StagePlan(i, dataset.label(), dataset, stage.training().toSettings(seed, stopping),
-                    stage.gate(), dataset.metric(), dataset.maxNewTokens(), mixing, replay));
+            stages.add(new StagePlan(i, dataset.label(), dataset, training.toSettings(cell.seed(), stopping)
+                    .withMethod(StageMethods.of(method, i, stageZeroCheckpoint)), stage.gate(), dataset.metric(),
+                    dataset.maxNewTokens(), method.mixing() == null ? null : method.mixing().forStage(i), replay));
         }
         return stages;
     }
 
-    private static DatasetSpec withMetric(DatasetSpec dataset) {
+    /** The dataset with the catalogue's choices where the spec left them open: its metric and generation cap. */
+    private static DatasetSpec withCatalogueDefaults(DatasetSpec dataset) {
         String metric = dataset.metric() != null ? dataset.metric()
                 : DefaultMetrics.of(dataset.name(), dataset.format());
+        int maxNewTokens = dataset.maxNewTokens() != null ? dataset.maxNewTokens()
+                : DefaultGenerationCaps.of(dataset.name());
         return new DatasetSpec(dataset.name(), dataset.split(), dataset.size(), dataset.path(), dataset.format(),
-                dataset.filter(), metric, dataset.maxNewTokens());
+                dataset.filter(), metric, maxNewTokens);
     }
 }

@@ -9,6 +9,7 @@ import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRequested;
 import ai.mnemo.events.v1.RunPlanned;
+import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.service.messaging.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,9 +35,11 @@ public class ExperimentPlanner {
     private final ProbeCoordinator probes;
     private final RunOutcomes outcomes;
     private final DataMetrics metrics;
+    private final ArtifactStore store;
 
     public ExperimentPlanner(EventPublisher publisher, PlanStore plans, StagePreparer preparer,
-            ProbeCoordinator probes, RunOutcomes outcomes, DataMetrics metrics) {
+            ProbeCoordinator probes, RunOutcomes outcomes, DataMetrics metrics, ArtifactStore store) {
+        this.store = store;
         this.publisher = publisher;
         this.plans = plans;
         this.preparer = preparer;
@@ -51,7 +54,8 @@ public class ExperimentPlanner {
      */
     public void plan(ExperimentRequested request) {
         ExperimentSpec spec = request.spec().resolve();
-        List<RunPlan> runs = GridExpansion.expand(request.experimentId(), spec);
+        List<RunPlan> runs = GridExpansion.expand(request.experimentId(), spec,
+                runId -> store.uri(store.run(runId).stage(0).checkpoint()));
         if (alreadyStarted(runs)) {
             LOG.infof("experiment %s was planned already; ignoring the repeated request", request.experimentId());
             return;

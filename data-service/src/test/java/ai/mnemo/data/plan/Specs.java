@@ -10,6 +10,10 @@ public final class Specs {
     private Specs() {
     }
 
+    /** Stage-0 checkpoints by run id, as an artifact root at /artifacts would name them. */
+    public static final java.util.function.Function<String, String> CHECKPOINTS =
+            runId -> "file:/artifacts/runs/" + runId + "/stages/0/checkpoint";
+
     public static ExperimentSpec valid(String yaml) {
         ExperimentSpec spec = ExperimentSpecs.parse(yaml);
         if (!SpecValidator.validate(spec).isEmpty()) {

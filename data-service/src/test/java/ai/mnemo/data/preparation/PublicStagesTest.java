@@ -70,7 +70,7 @@ class PublicStagesTest {
     }
 
     private static List<RunPlan> runs(String yaml) {
-        return GridExpansion.expand("exp-public", Specs.valid(yaml).resolve());
+        return GridExpansion.expand("exp-public", Specs.valid(yaml).resolve(), Specs.CHECKPOINTS);
     }
 
     private List<Fact> pool() {

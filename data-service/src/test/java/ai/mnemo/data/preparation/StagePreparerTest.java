@@ -38,7 +38,7 @@ class StagePreparerTest {
 
     /** naive/seed0, naive/seed1, remix(random-words x2)/seed0, remix(random-words x2)/seed1 */
     private static List<RunPlan> runs(String yaml) {
-        return GridExpansion.expand("exp-prep", Specs.valid(yaml).resolve());
+        return GridExpansion.expand("exp-prep", Specs.valid(yaml).resolve(), Specs.CHECKPOINTS);
     }
 
     @TempDir

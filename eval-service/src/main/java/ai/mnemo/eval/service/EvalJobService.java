@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.mnemo.eval.config.EvalConfig;
 import ai.mnemo.eval.metrics.EvalMetrics;
 import ai.mnemo.eval.scoring.Generation;
+import ai.mnemo.eval.scoring.GoldAnswers;
 import ai.mnemo.eval.scoring.ModelGeneration;
 import ai.mnemo.eval.scoring.PredictionsFile;
 import ai.mnemo.eval.scoring.TargetScore;
@@ -13,7 +14,9 @@ import ai.mnemo.events.v1.EvalEvent;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalResult;
+import ai.mnemo.events.v1.EvalTarget;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import io.quarkus.runtime.Startup;
@@ -74,10 +77,11 @@ public class EvalJobService {
         TorchRuntime.start(config.threads());
         try (NDManager root = TorchRuntime.newManager(); HfCheckpoint.Loaded loaded = load(plan, root)) {
             Generation generation = new ModelGeneration(loaded, config.batchSize());
+            GoldAnswers gold = new GoldAnswers(loaded, config.batchSize());
             long started = System.nanoTime();
             List<EvalResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
-                results.add(evaluate(target, generation));
+                results.add(evaluate(target, generation, gold));
             }
             double seconds = seconds(started);
             double factsPerSecond = plan.facts() / Math.max(seconds, 1e-9);
@@ -91,28 +95,33 @@ public class EvalJobService {
 
     private static HfCheckpoint.Loaded load(EvalPlan plan, NDManager root) {
         try {
-            return HfCheckpoint.load(plan.checkpoint(), root);
+            return ModelDirectory.load(plan.checkpoint(), root);
         } catch (RuntimeException e) {
             throw new InvalidEvalJobException("checkpointUri: cannot load " + plan.checkpoint() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private EvalResult evaluate(PlannedTarget planned, Generation generation) {
+    private EvalResult evaluate(PlannedTarget planned, Generation generation, GoldAnswers gold) {
         TargetScore score;
         try {
-            score = TargetScorer.score(planned.facts(), planned.metric(), generation, planned.target().maxNewTokens());
+            int cap = planned.target().maxNewTokens() == EvalTarget.FIT_GOLD_ANSWERS ? gold.fittedCap(planned.facts())
+                    : planned.target().maxNewTokens();
+            score = TargetScorer.score(planned.facts(), planned.metric(), generation, cap,
+                    gold.readings(planned.facts()));
         } catch (IllegalArgumentException e) {
             throw new InvalidEvalJobException(planned.field() + " (" + planned.target().dataset() + "): "
                     + e.getMessage(), e);
         }
         PredictionsFile.write(planned.predictions(), score.predictions());
         metrics.accuracy(planned.metric().wireName(), score.accuracy());
-        LOG.infof("%s %s: %d/%d correct by %s (%.3f), ROUGE-L %.3f", planned.field(), planned.target().dataset(),
-                score.correct(), score.count(), planned.metric().wireName(), score.accuracy(), score.meanRougeL());
+        LOG.infof("%s %s: %d/%d correct by %s (%.3f), ROUGE-L %.3f, gold log p %.3f, token accuracy %.3f",
+                planned.field(), planned.target().dataset(), score.correct(), score.count(),
+                planned.metric().wireName(), score.accuracy(), score.meanRougeL(), score.meanLogProb(),
+                score.tokenAccuracy());
         return new EvalResult(planned.target().datasetStageIndex(), planned.target().dataset(),
                 planned.metric().wireName(), score.count(), score.correct(), score.accuracy(), score.meanRougeL(),
-                store.uri(planned.predictions()));
+                store.uri(planned.predictions()), score.meanLogProb(), score.tokenAccuracy(), score.logitLens());
     }
 
     private EvalFailed failed(EvalJob job, long started, String reason) {

@@ -6,9 +6,7 @@ import ai.mnemo.datasets.metrics.Metric;
 import ai.mnemo.eval.scoring.PredictionsFile;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalTarget;
-import ai.mnemo.lm.checkpoint.HfCheckpoint;
-import ai.mnemo.lm.checkpoint.WeightFiles;
-import ai.mnemo.lm.tokenizer.TextTokenizer;
+import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,26 +59,25 @@ public record EvalPlan(Path checkpoint, Path outputDir, List<PlannedTarget> targ
         return new EvalPlan(checkpoint, outputDir, targets);
     }
 
+    /** A whole checkpoint, or adapters on one; either way everything it needs lies inside the artifact root. */
     private static Path checkpoint(String uri, ArtifactStore store) {
         Path dir = path(store, uri, "checkpointUri");
         if (!Files.isDirectory(dir)) {
             throw new InvalidEvalJobException("checkpointUri: no checkpoint directory at " + dir
                     + "; the stage's checkpoint was never saved there, or the URI is wrong");
         }
-        for (String required : List.of(HfCheckpoint.CONFIG, TextTokenizer.FILE)) {
-            if (!Files.isRegularFile(dir.resolve(required))) {
-                throw notHuggingFace(dir, "it has no " + required);
-            }
+        String missing = ModelDirectory.missingPart(dir);
+        if (missing != null) {
+            throw new InvalidEvalJobException("checkpointUri: " + dir + " is not a Hugging Face checkpoint directory "
+                    + "(nor adapters on one): it has no " + missing);
         }
-        if (!WeightFiles.present(dir)) {
-            throw notHuggingFace(dir, "it has neither " + WeightFiles.SINGLE + " nor " + WeightFiles.INDEX);
+        try {
+            store.inside(ModelDirectory.wholeModel(dir));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEvalJobException("checkpointUri: the adapters at " + dir + " name a base model outside "
+                    + "the artifact root: " + e.getMessage(), e);
         }
         return dir;
-    }
-
-    private static InvalidEvalJobException notHuggingFace(Path dir, String why) {
-        return new InvalidEvalJobException("checkpointUri: " + dir + " is not a Hugging Face checkpoint directory: "
-                + why);
     }
 
     private static PlannedTarget target(String field, EvalTarget target, Path outputDir, ArtifactStore store) {
@@ -90,9 +87,9 @@ public record EvalPlan(Path checkpoint, Path outputDir, List<PlannedTarget> targ
         } catch (IllegalArgumentException e) {
             throw new InvalidEvalJobException(field + ".metric: " + e.getMessage(), e);
         }
-        if (target.maxNewTokens() < 1) {
-            throw new InvalidEvalJobException(field + ".maxNewTokens: must be at least 1, was "
-                    + target.maxNewTokens());
+        if (target.maxNewTokens() < 0) {
+            throw new InvalidEvalJobException(field + ".maxNewTokens: must be at least 1, or 0 to fit the gold "
+                    + "answers, was " + target.maxNewTokens());
         }
         Path dataset = path(store, target.datasetUri(), field + ".datasetUri");
         if (!Files.isRegularFile(dataset)) {

@@ -76,7 +76,7 @@ class EvalPlanTest {
     void aDirectoryWithoutConfigOrWeightsIsNotACheckpoint() throws Exception {
         Path checkpoint = run.stage(1).checkpoint();
         Files.delete(checkpoint.resolve("model.safetensors"));
-        assertRefused("is not a Hugging Face checkpoint directory: it has neither model.safetensors",
+        assertRefused("is not a Hugging Face checkpoint directory (nor adapters on one): it has no model.safetensors",
                 () -> EvalPlan.resolve(job(checkpointUri, target(0, "kvr:A", "exact-match")), store));
         Files.delete(checkpoint.resolve("config.json"));
         assertRefused("it has no config.json",
@@ -112,10 +112,32 @@ class EvalPlanTest {
     }
 
     @Test
-    void aTargetNeedsAtLeastOneNewToken() {
-        EvalTarget none = new EvalTarget(0, "kvr:A", store.uri(run.stage(0).dataset()), "exact-match", 0);
-        assertRefused("targets[0].maxNewTokens: must be at least 1, was 0",
-                () -> EvalPlan.resolve(job(checkpointUri, none), store));
+    void aTargetNeedsAPositiveCapOrZeroToFitTheGoldAnswers() {
+        EvalTarget negative = new EvalTarget(0, "kvr:A", store.uri(run.stage(0).dataset()), "exact-match", -1);
+        assertRefused("targets[0].maxNewTokens: must be at least 1, or 0 to fit the gold answers, was -1",
+                () -> EvalPlan.resolve(job(checkpointUri, negative), store));
+        EvalTarget fit = new EvalTarget(0, "kvr:A", store.uri(run.stage(0).dataset()), "exact-match",
+                EvalTarget.FIT_GOLD_ANSWERS);
+        assertEquals(1, EvalPlan.resolve(job(checkpointUri, fit), store).targets().size());
+    }
+
+    @Test
+    void adaptersWhoseBaseLiesOutsideTheRootAreRefused() throws Exception {
+        Path elsewhere = root.resolve("elsewhere"); // a whole checkpoint, but beside the artifact root
+        Files.createDirectories(elsewhere);
+        try (var files = Files.list(run.stage(1).checkpoint())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, elsewhere.resolve(file.getFileName()));
+            }
+        }
+        Path adapters = run.stage(2).checkpoint();
+        Files.createDirectories(adapters);
+        Files.writeString(adapters.resolve("adapter_config.json"), "{\"peft_type\": \"LORA\", \"r\": 4, "
+                + "\"lora_alpha\": 8, \"target_modules\": [\"q_proj\"], \"base_model_name_or_path\": \""
+                + adapters.relativize(elsewhere) + "\"}");
+        Files.writeString(adapters.resolve("adapter_model.safetensors"), "");
+        assertRefused("checkpointUri: the adapters at " + adapters + " name a base model outside the artifact root",
+                () -> EvalPlan.resolve(job(store.uri(adapters), target(0, "kvr:A", "exact-match")), store));
     }
 
     @Test

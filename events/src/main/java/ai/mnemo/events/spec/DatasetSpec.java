@@ -7,7 +7,8 @@ package ai.mnemo.events.spec;
  * @param path the local export of a public dataset, relative to the data root; not needed for {@code kvr}
  * @param filter run the known-fact filter first; default true except for {@code kvr}
  * @param metric null means "the dataset's own metric", which data-service's dataset catalogue decides
- * @param maxNewTokens generation cap; default {@code evaluation.maxNewTokens}
+ * @param maxNewTokens generation cap; default {@code evaluation.maxNewTokens}, else the dataset's own (data-service
+ *     fits factoid sets to their gold answers and gives the others the paper's 1000)
  */
 public record DatasetSpec(
         String name,

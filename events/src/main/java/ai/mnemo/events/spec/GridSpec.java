@@ -4,18 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grid data-service expands into runs: methods x seeds, where a method with mixing is further crossed with
- * {@code mixRatios} when given.
+ * The grid data-service expands into runs: methods x seeds, where a method is further crossed with the grid's
+ * values of its main parameter, and every run with the grid's learning rates and batch sizes when given.
  *
  * @param mixRatios when given, every mixing method runs once per ratio (overriding its {@code mixing.ratio})
+ * @param klWeights when given, every {@code kl} method runs once per weight
+ * @param ewcLambdas when given, every {@code ewc} method runs once per lambda
+ * @param loraRanks when given, every {@code lora} method runs once per rank
+ * @param learningRates when given, every run is repeated per learning rate (every stage trains with it)
+ * @param batchSizes when given, every run is repeated per batch size (every stage trains with it)
  * @param seeds one run per seed; default {@link SpecDefaults#SEEDS}
  */
-public record GridSpec(List<MethodSpec> methods, List<Double> mixRatios, List<Long> seeds) {
+public record GridSpec(
+        List<MethodSpec> methods,
+        List<Double> mixRatios,
+        List<Double> klWeights,
+        List<Double> ewcLambdas,
+        List<Integer> loraRanks,
+        List<Double> learningRates,
+        List<Integer> batchSizes,
+        List<Long> seeds) {
 
     public GridSpec {
         methods = SpecLists.copy(methods);
         mixRatios = SpecLists.copy(mixRatios);
+        klWeights = SpecLists.copy(klWeights);
+        ewcLambdas = SpecLists.copy(ewcLambdas);
+        loraRanks = SpecLists.copy(loraRanks);
+        learningRates = SpecLists.copy(learningRates);
+        batchSizes = SpecLists.copy(batchSizes);
         seeds = SpecLists.copy(seeds);
+    }
+
+    /** A grid of methods, mix ratios and seeds only. */
+    public GridSpec(List<MethodSpec> methods, List<Double> mixRatios, List<Long> seeds) {
+        this(methods, mixRatios, null, null, null, null, null, seeds);
     }
 
     public GridSpec resolve(int stageCount) {
@@ -23,6 +46,7 @@ public record GridSpec(List<MethodSpec> methods, List<Double> mixRatios, List<Lo
         for (MethodSpec method : methods) {
             resolved.add(method.resolve(stageCount));
         }
-        return new GridSpec(resolved, mixRatios, SpecDefaults.or(seeds, SpecDefaults.SEEDS));
+        return new GridSpec(resolved, mixRatios, klWeights, ewcLambdas, loraRanks, learningRates, batchSizes,
+                SpecDefaults.or(seeds, SpecDefaults.SEEDS));
     }
 }

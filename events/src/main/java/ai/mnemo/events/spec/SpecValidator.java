@@ -27,6 +27,7 @@ public final class SpecValidator {
         TrainingRules.check(checks, "training", spec.training());
         evaluation(checks, spec.evaluation());
         GridRules.check(checks, spec.grid(), spec.stages() == null ? -1 : spec.stages().size());
+        GridRules.checkAgainstStages(checks, spec);
         return checks.violations();
     }
 

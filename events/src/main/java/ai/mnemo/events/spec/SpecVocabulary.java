@@ -10,6 +10,9 @@ public final class SpecVocabulary {
     public static final String NAIVE = "naive";
     public static final String REMIX = "remix";
     public static final String REPLAY = "replay";
+    public static final String KL = "kl";
+    public static final String EWC = "ewc";
+    public static final String LORA = "lora";
     public static final String RANDOM_PREFIX = "random-prefix";
     public static final String GATE_NONE = "none";
     public static final String GATE_MEMORIZED = "memorized";
@@ -22,7 +25,10 @@ public final class SpecVocabulary {
     public static final List<String> METRICS = List.of("exact-match", "substring", "last-number", "choice-letter");
     public static final List<String> GATES = List.of(GATE_NONE, GATE_MEMORIZED);
     public static final List<String> STOPPING_RULES = List.of(AUTO, "fixed-epochs", "loss-threshold", "memorized");
-    public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY);
+    public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY, KL, EWC, LORA);
+    /** The projections a LoRA adapter may target (PEFT's q_proj ... down_proj). */
+    public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
+    public static final List<String> LOSSES = List.of("answer", "answer-and-padding");
     public static final List<String> MIXING_SOURCES = List.of("random-words", "knowledge-pile", "arxiv-pile",
             "fineweb");
 

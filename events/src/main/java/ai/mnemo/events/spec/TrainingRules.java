@@ -16,6 +16,8 @@ final class TrainingRules {
         checks.nonNegative(prefix + ".weightDecay", training.weightDecay());
         checks.positive(prefix + ".maxGradNorm", training.maxGradNorm());
         checks.atLeast(prefix + ".maxSequenceLength", training.maxSequenceLength(), 1);
+        checks.atLeast(prefix + ".microBatchSize", training.microBatchSize(), 1);
+        checks.oneOf(prefix + ".loss", training.loss(), SpecVocabulary.LOSSES);
         StoppingSpec stopping = training.stopping();
         if (stopping != null) {
             String at = prefix + ".stopping";

@@ -7,6 +7,10 @@ import ai.mnemo.events.v1.TrainingSettings;
  * Training settings as written, at experiment level or as one stage's overrides. Any key may be absent; a stage's
  * keys win over the experiment's, which win over {@link SpecDefaults#TRAINING}, key by key (also inside
  * {@code stopping}).
+ *
+ * @param microBatchSize rows per forward/backward pass; a larger batch is accumulated over several (default: the
+ *     whole batch at once)
+ * @param loss {@code answer} (default) or {@code answer-and-padding}, the released code's loss
  */
 public record TrainingSpec(
         Double learningRate,
@@ -15,9 +19,11 @@ public record TrainingSpec(
         Double weightDecay,
         Double maxGradNorm,
         Integer maxSequenceLength,
-        StoppingSpec stopping) {
+        StoppingSpec stopping,
+        Integer microBatchSize,
+        String loss) {
 
-    static final TrainingSpec EMPTY = new TrainingSpec(null, null, null, null, null, null, null);
+    static final TrainingSpec EMPTY = new TrainingSpec(null, null, null, null, null, null, null, null, null);
 
     /**
      * The settings a stage trains with: {@code stageOverride} over {@code experimentLevel} over the defaults; both
@@ -42,7 +48,15 @@ public record TrainingSpec(
                 SpecDefaults.or(weightDecay, base.weightDecay),
                 SpecDefaults.or(maxGradNorm, base.maxGradNorm),
                 SpecDefaults.or(maxSequenceLength, base.maxSequenceLength),
-                stopping == null ? base.stopping : stopping.over(base.stopping));
+                stopping == null ? base.stopping : stopping.over(base.stopping),
+                SpecDefaults.or(microBatchSize, base.microBatchSize),
+                SpecDefaults.or(loss, base.loss));
+    }
+
+    /** This block with another learning rate and batch size where given (a cell of the grid; null keeps). */
+    public TrainingSpec withGridValues(Double gridLearningRate, Integer gridBatchSize) {
+        return new TrainingSpec(SpecDefaults.or(gridLearningRate, learningRate), SpecDefaults.or(gridBatchSize,
+                batchSize), warmupRatio, weightDecay, maxGradNorm, maxSequenceLength, stopping, microBatchSize, loss);
     }
 
     /**
@@ -56,6 +70,6 @@ public record TrainingSpec(
             throw new IllegalStateException("training settings are not resolved: " + this);
         }
         return new TrainingSettings(learningRate, batchSize, warmupRatio, weightDecay, maxGradNorm, seed,
-                maxSequenceLength, stoppingRule);
+                maxSequenceLength, stoppingRule, microBatchSize, loss, null);
     }
 }

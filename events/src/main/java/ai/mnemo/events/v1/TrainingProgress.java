@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param epoch the epoch the step belongs to, counted from 1
  * @param exactMatch fraction (0..1) of the stage's facts answered exactly; present when the stopping rule checked
  *        memorization at this epoch
+ * @param penalty the method's penalty terms (KL, EWC) added to {@code loss}, the cross-entropy; present for methods
+ *        that have one
  */
 public record TrainingProgress(
         String eventId,
@@ -21,7 +23,8 @@ public record TrainingProgress(
         double loss,
         double learningRate,
         double tokensPerSecond,
-        Double exactMatch) implements TrainingEvent {
+        Double exactMatch,
+        Double penalty) implements TrainingEvent {
 
     public TrainingProgress {
         Require.envelope(eventId, occurredAt, experimentId);
@@ -29,8 +32,8 @@ public record TrainingProgress(
     }
 
     public static TrainingProgress of(String experimentId, String runId, int stageIndex, long step, int epoch,
-            double loss, double learningRate, double tokensPerSecond, Double exactMatch) {
+            double loss, double learningRate, double tokensPerSecond, Double exactMatch, Double penalty) {
         return new TrainingProgress(Envelope.newEventId(), Envelope.now(), experimentId, runId, stageIndex, step, epoch,
-                loss, learningRate, tokensPerSecond, exactMatch);
+                loss, learningRate, tokensPerSecond, exactMatch, penalty);
     }
 }

@@ -93,8 +93,48 @@ class SpecValidatorTest {
                 rule("grid.methods", "must have between 1 and 20 entries (was 21)", "grid.methods=" + methods),
                 rule("grid.methods[0]", "is required", "grid.methods[0]=null"),
                 rule("grid.methods[0].name", "is required", "grid.methods[0].name=null"),
-                rule("grid.methods[0].name", "must be one of naive, remix, replay (was ewc)",
-                        "grid.methods[0].name=\"ewc\""),
+                rule("grid.methods[0].name", "must be one of naive, remix, replay, kl, ewc, lora (was si)",
+                        "grid.methods[0].name=\"si\""),
+                rule("grid.methods[0].kl", "is only read by method kl (this method is naive)",
+                        "grid.methods[0].kl={\"weight\": 1}"),
+                rule("grid.methods[0].kl.weight", "must be greater than 0 (was 0.0)",
+                        "grid.methods[0]={\"name\": \"kl\", \"kl\": {\"weight\": 0}}"),
+                rule("grid.methods[0].ewc.lambda", "must be greater than 0 (was -1.0)",
+                        "grid.methods[0]={\"name\": \"ewc\", \"ewc\": {\"lambda\": -1}}"),
+                rule("grid.methods[0].lora.rank", "must be between 1 and 4096 (was 0)",
+                        "grid.methods[0]={\"name\": \"lora\", \"lora\": {\"rank\": 0}}"),
+                rule("grid.methods[0].lora.alpha", "must be greater than 0 (was 0.0)",
+                        "grid.methods[0]={\"name\": \"lora\", \"lora\": {\"alpha\": 0}}"),
+                rule("grid.methods[0].lora.targetModules[1]", "must be one of q, k, v, o, gate, up, down (was lm_head)",
+                        "grid.methods[0]={\"name\": \"lora\", \"lora\": {\"targetModules\": [\"q\", \"lm_head\"]}}"),
+                rule("grid.methods[0].lora.targetModules[1]", "repeats grid.methods[0].lora.targetModules[0] (q)",
+                        "grid.methods[0]={\"name\": \"lora\", \"lora\": {\"targetModules\": [\"q\", \"q\"]}}"),
+                rule("grid.methods[0].lora.stages[0]", "must be a stage index between 0 and 1 (was 2)",
+                        "grid.methods[0]={\"name\": \"lora\", \"lora\": {\"stages\": [2]}}"),
+                rule("grid.methods[1].mixing.byStage.2", "names stage 2, which grid.methods[1].mixing.stages does not "
+                        + "list", "grid.methods[1].mixing.byStage={\"2\": {\"ratio\": 1}}"),
+                rule("grid.methods[1].mixing.byStage.1.path", "is required when the stage mixes fineweb, another "
+                        + "source than the method's", "grid.methods[1].mixing.byStage={\"1\": {\"source\": \"fineweb\"}}"),
+                rule("grid.methods[1].mixing.byStage.1", "sets one stage's source, ratio, wordsPerSequence or path; "
+                        + "stages and byStage belong to the method's mixing block",
+                        "grid.methods[1].mixing.byStage={\"1\": {\"stages\": [1]}}"),
+                rule("grid.methods[1].mixing.byStage.1.ratio", "must be greater than 0 (was 0.0)",
+                        "grid.methods[1].mixing.byStage={\"1\": {\"ratio\": 0}}"),
+                rule("grid.klWeights", "sweeps a parameter of method kl, which grid.methods does not have",
+                        "grid.klWeights=[1]"),
+                rule("grid.loraRanks[1]", "must be between 1 and 4096 (was 0)", "grid.methods[0].name=\"lora\"",
+                        "grid.loraRanks=[4, 0]"),
+                rule("grid.learningRates[0]", "must be greater than 0 (was 0.0)", "grid.learningRates=[0]"),
+                rule("grid.batchSizes[1]", "repeats grid.batchSizes[0] (8)", "grid.batchSizes=[8, 8]"),
+                rule("stages[1].training.learningRate", "is set while grid.learningRates sweeps the learning rate of "
+                        + "every stage; remove one of the two", "stages[1].training={\"learningRate\": 0.1}",
+                        "grid.learningRates=[0.01]"),
+                rule("training.microBatchSize", "must not be larger than the batch size 16 (was 32)",
+                        "training.microBatchSize=32", "grid.batchSizes=[16, 64]"),
+                rule("stages[1].training.microBatchSize", "must not be larger than the batch size 8 (was 16)",
+                        "stages[1].training={\"batchSize\": 8, \"microBatchSize\": 16}"),
+                rule("training.microBatchSize", "must be at least 1 (was 0)", "training.microBatchSize=0"),
+                rule("training.loss", "must be one of answer, answer-and-padding (was all)", "training.loss=\"all\""),
                 rule("grid.methods[1].mixing", "is required for remix", "grid.methods[1].mixing=null"),
                 rule("grid.methods[1].mixing.source", "is required", "grid.methods[1].mixing.source=null"),
                 rule("grid.methods[1].mixing.source", "must be one of random-words, knowledge-pile, arxiv-pile, "
@@ -151,7 +191,15 @@ class SpecValidatorTest {
                 List.of("stages[0].dataset={\"name\": \"gsm8k\", \"path\": \"gsm8k/train.jsonl\"}"),
                 List.of("stages[0].gate=\"memorized\"", "grid.methods[1].mixing.stages=null"),
                 List.of("name=\"" + "x".repeat(100) + "\"", "grid.mixRatios=[0.5, 1, 4]", "grid.seeds=[0, 1, 2]"),
-                List.of("stages[1].training={\"stopping\": {\"rule\": \"auto\"}}"));
+                List.of("stages[1].training={\"stopping\": {\"rule\": \"auto\"}}"),
+                List.of("grid.methods[0]={\"name\": \"kl\"}", "grid.klWeights=[0.1, 10]"),
+                List.of("grid.methods[0]={\"name\": \"ewc\", \"ewc\": {\"lambda\": 1e6}}"),
+                List.of("grid.methods[0]={\"name\": \"lora\", \"lora\": {\"rank\": 4096, \"alpha\": 1, "
+                        + "\"targetModules\": [\"down\"], \"stages\": [0, 1]}}", "grid.loraRanks=[1, 4096]"),
+                List.of("grid.methods[1].mixing.byStage={\"1\": {\"source\": \"fineweb\", \"path\": \"fw.jsonl\", "
+                        + "\"ratio\": 1}}"),
+                List.of("training.microBatchSize=8", "grid.batchSizes=[32, 128, 512]", "grid.learningRates=[1e-4]",
+                        "training.loss=\"answer-and-padding\""));
     }
 
     @ParameterizedTest(name = "{0}")

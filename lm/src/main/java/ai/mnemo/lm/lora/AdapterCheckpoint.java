@@ -55,7 +55,7 @@ public final class AdapterCheckpoint {
         try {
             Files.createDirectories(dir);
             Path relative = dir.toAbsolutePath().normalize().relativize(base.toAbsolutePath().normalize());
-            JSON.writeValue(dir.resolve(CONFIG).toFile(), AdapterConfig.of(adapters.spec(), relative.toString()));
+            JSON.writeValue(dir.resolve(CONFIG).toFile(), AdapterConfig.of(adapters.shape(), relative.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(CONFIG), e);
         }
@@ -65,16 +65,16 @@ public final class AdapterCheckpoint {
 
     /** Loads the adapters saved in {@code dir} for a model of {@code config}, onto a new manager under parent. */
     public static LoraAdapters load(Path dir, LlamaConfig config, NDManager parent) {
-        LoraSpec spec;
+        LoraShape shape;
         try {
-            spec = config(dir).spec();
+            shape = config(dir).shape();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir.resolve(CONFIG) + ": " + e.getMessage(), e);
         }
         NDManager manager = parent.newSubManager();
         try {
             Map<String, NDArray> named = SafeTensorsReader.read(dir.resolve(WEIGHTS), manager);
-            return LoraAdapters.of(config, spec, named, manager);
+            return LoraAdapters.of(config, shape, named, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -25,18 +25,18 @@ public record AdapterConfig(
         @JsonProperty("use_dora") boolean useDora,
         @JsonProperty("inference_mode") boolean inferenceMode) {
 
-    static AdapterConfig of(LoraSpec spec, String baseModel) {
-        return new AdapterConfig("LORA", "CAUSAL_LM", baseModel, spec.rank(), spec.alpha(), 0.0,
-                spec.targets().stream().sorted().map(LoraTarget::module).toList(), "none", false, false, false,
+    static AdapterConfig of(LoraShape shape, String baseModel) {
+        return new AdapterConfig("LORA", "CAUSAL_LM", baseModel, shape.rank(), shape.alpha(), 0.0,
+                shape.targets().stream().sorted().map(LoraTarget::module).toList(), "none", false, false, false,
                 true);
     }
 
     /**
-     * The spec these adapters were trained with.
+     * The shape these adapters were trained with.
      *
      * @throws IllegalArgumentException for adapters Mnemo cannot run exactly (DoRA, rsLoRA, biases, Conv1D layout)
      */
-    LoraSpec spec() {
+    LoraShape shape() {
         if (!"LORA".equals(peftType)) {
             throw new IllegalArgumentException("peft_type " + peftType + " is not LORA");
         }
@@ -47,7 +47,7 @@ public record AdapterConfig(
         if (targetModules == null || targetModules.isEmpty()) {
             throw new IllegalArgumentException("target_modules is missing");
         }
-        return new LoraSpec(rank, alpha, targetModules.stream().map(LoraTarget::ofModule)
+        return new LoraShape(rank, alpha, targetModules.stream().map(LoraTarget::ofModule)
                 .collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -28,29 +28,29 @@ public final class LoraAdapters implements AutoCloseable {
     public static final String PEFT_PREFIX = "base_model.model.";
 
     private final LlamaConfig config;
-    private final LoraSpec spec;
+    private final LoraShape shape;
     private final NDManager manager;
     private final List<LayerAdapters> layers;
     private final Map<String, NDArray> parameters;
 
-    private LoraAdapters(LlamaConfig config, LoraSpec spec, NDManager manager, Map<String, NDArray> named) {
+    private LoraAdapters(LlamaConfig config, LoraShape shape, NDManager manager, Map<String, NDArray> named) {
         this.config = config;
-        this.spec = spec;
+        this.shape = shape;
         this.manager = manager;
         List<LayerAdapters> built = new ArrayList<>();
         Map<String, NDArray> ordered = new LinkedHashMap<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             Map<LoraTarget, LayerAdapters.Pair> pairs = new EnumMap<>(LoraTarget.class);
-            for (LoraTarget target : spec.targets()) {
+            for (LoraTarget target : shape.targets()) {
                 String a = name(target, i, "lora_A");
                 String b = name(target, i, "lora_B");
-                NDArray aWeight = require(named, a, new Shape(spec.rank(), target.inFeatures(config)));
-                NDArray bWeight = require(named, b, new Shape(target.outFeatures(config), spec.rank()));
+                NDArray aWeight = require(named, a, new Shape(shape.rank(), target.inFeatures(config)));
+                NDArray bWeight = require(named, b, new Shape(target.outFeatures(config), shape.rank()));
                 pairs.put(target, new LayerAdapters.Pair(aWeight, bWeight));
                 ordered.put(a, aWeight);
                 ordered.put(b, bWeight);
             }
-            built.add(new LayerAdapters(config, spec.scale(), pairs));
+            built.add(new LayerAdapters(config, shape.scale(), pairs));
         }
         this.layers = List.copyOf(built);
         this.parameters = Collections.unmodifiableMap(ordered);
@@ -61,29 +61,29 @@ public final class LoraAdapters implements AutoCloseable {
      * sqrt(5)), B zero, so the adapted model starts equal to the frozen one. Drawn from {@code seed} in layer, then
      * target order.
      */
-    public static LoraAdapters initialize(LlamaConfig config, LoraSpec spec, long seed, NDManager parent) {
+    public static LoraAdapters initialize(LlamaConfig config, LoraShape shape, long seed, NDManager parent) {
         NDManager manager = parent.newSubManager();
         SeededRandom random = new SeededRandom(seed);
         Map<String, NDArray> named = new LinkedHashMap<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
-            for (LoraTarget target : spec.targets()) {
+            for (LoraTarget target : shape.targets()) {
                 long in = target.inFeatures(config);
                 float bound = (float) (1.0 / Math.sqrt(in));
-                float[] a = new float[Math.toIntExact(spec.rank() * in)];
+                float[] a = new float[Math.toIntExact(shape.rank() * in)];
                 for (int k = 0; k < a.length; k++) {
                     a[k] = (float) ((2 * random.nextDouble() - 1) * bound);
                 }
-                named.put(name(target, i, "lora_A"), manager.create(a, new Shape(spec.rank(), in)));
+                named.put(name(target, i, "lora_A"), manager.create(a, new Shape(shape.rank(), in)));
                 named.put(name(target, i, "lora_B"), manager.zeros(new Shape(target.outFeatures(config),
-                        spec.rank())));
+                        shape.rank())));
             }
         }
-        return new LoraAdapters(config, spec, manager, named);
+        return new LoraAdapters(config, shape, manager, named);
     }
 
     /** Adapters from PEFT-named tensors, which must live on {@code manager}; the adapters own it from then on. */
-    public static LoraAdapters of(LlamaConfig config, LoraSpec spec, Map<String, NDArray> named, NDManager manager) {
-        return new LoraAdapters(config, spec, manager, named);
+    public static LoraAdapters of(LlamaConfig config, LoraShape shape, Map<String, NDArray> named, NDManager manager) {
+        return new LoraAdapters(config, shape, manager, named);
     }
 
     /** PEFT's name of an adapter tensor: {@code base_model.model.<module path>.lora_A.weight}. */
@@ -91,8 +91,8 @@ public final class LoraAdapters implements AutoCloseable {
         return PEFT_PREFIX + target.modulePath(layer) + "." + matrix + ".weight";
     }
 
-    public LoraSpec spec() {
-        return spec;
+    public LoraShape shape() {
+        return shape;
     }
 
     public LlamaConfig config() {

@@ -65,6 +65,7 @@ public final class Trainer {
                 p.startEpoch(rows.size());
             }
             double epochLoss = 0;
+            double epochPenalty = 0;
             int epochSteps = 0;
             long epochTokens = 0;
             double epochSeconds = 0;
@@ -85,6 +86,7 @@ public final class Trainer {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 p.afterStep(loss, tokens, seconds);
                 epochLoss += loss;
+                epochPenalty += stepLoss.penalty();
                 epochSteps++;
                 epochTokens += tokens;
                 epochSeconds += seconds;
@@ -102,7 +104,8 @@ public final class Trainer {
             if (rule instanceof StoppingRule.Memorized) {
                 exactMatch = check.exactMatch(model);
             }
-            listener.onEpoch(new TrainingListener.EpochReport(p.epoch, p.step, epochLoss / epochSteps, exactMatch,
+            listener.onEpoch(new TrainingListener.EpochReport(p.epoch, p.step, epochLoss / epochSteps,
+                    epochPenalty / epochSteps, exactMatch,
                     epochTokens, epochSeconds));
             if (exactMatch != null && exactMatch >= 1.0) {
                 return finish(p, "memorized", exactMatch, optimizer, checkpoints);

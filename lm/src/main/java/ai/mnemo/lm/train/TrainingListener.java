@@ -24,12 +24,14 @@ public interface TrainingListener {
 
     /**
      * @param epoch epochs completed (1 after the first)
-     * @param meanLoss mean step loss over the epoch
+     * @param meanLoss mean step loss (cross-entropy) over the epoch
+     * @param meanPenalty mean step penalty over the epoch (0 without penalty terms)
      * @param exactMatch greedy exact match on the stage's facts, or null when the rule did not check it
      * @param tokens tokens trained on in this epoch
      * @param seconds time spent in this epoch's steps (the exact-match check excluded)
      */
-    record EpochReport(int epoch, long step, double meanLoss, Double exactMatch, long tokens, double seconds) {
+    record EpochReport(int epoch, long step, double meanLoss, double meanPenalty, Double exactMatch, long tokens,
+            double seconds) {
 
         public double tokensPerSecond() {
             return seconds > 0 ? tokens / seconds : 0;

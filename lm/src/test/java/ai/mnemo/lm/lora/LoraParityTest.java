@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoraParityTest {
 
-    private static final LoraSpec SPEC = new LoraSpec(4, 8,
+    private static final LoraShape SHAPE = new LoraShape(4, 8,
             EnumSet.of(LoraTarget.Q, LoraTarget.V, LoraTarget.O, LoraTarget.UP, LoraTarget.DOWN));
 
     private final JsonNode lora = Reference.json(Reference.METHODS.resolve("lora.json"));
@@ -133,13 +133,13 @@ class LoraParityTest {
         try (LoraAdapters again = AdapterCheckpoint.load(saved, model.config(), root)) {
             model.adapters().parameters().forEach((name, value) -> assertRelativeError(value.toFloatArray(),
                     again.parameters().get(name).toFloatArray(), 1e-7, name));
-            assertEquals(SPEC, again.spec());
+            assertEquals(SHAPE, again.shape());
         }
     }
 
     private LoraAdapters adapters(String file) {
         NDManager manager = root.newSubManager();
-        return LoraAdapters.of(model.config(), SPEC, SafeTensorsReader.read(Reference.METHODS.resolve(file), manager),
+        return LoraAdapters.of(model.config(), SHAPE, SafeTensorsReader.read(Reference.METHODS.resolve(file), manager),
                 manager);
     }
 

@@ -62,6 +62,8 @@ public final class Comparison {
         return new MethodComparison(label, first.method(), first.mixRatio(), scores.size(),
                 scores.stream().map(MethodComparison.RunScore::seed).toList(),
                 Spread.of(scores.stream().map(MethodComparison.RunScore::retention).toList()),
+                Spread.of(scores.stream().map(MethodComparison.RunScore::retentionLogProb).toList()),
+                Spread.of(scores.stream().map(MethodComparison.RunScore::retentionTokenAccuracy).toList()),
                 Spread.of(scores.stream().map(MethodComparison.RunScore::forgetting).toList()),
                 Spread.of(scores.stream().map(MethodComparison.RunScore::lastStageAccuracy).toList()),
                 steps, failed.size(), failed, sorted.size() - scores.size() - failed.size(), scores);
@@ -80,8 +82,10 @@ public final class Comparison {
         for (int i = 0; i <= last; i++) {
             steps.add(steps(run, i));
         }
-        return new MethodComparison.RunScore(run.id(), run.label(), run.seed(), kept, forgetting, lastStage,
-                steps);
+        Double keptLogProb = last < 0 ? null : retention.logProb().get(last).get(0);
+        Double keptTokens = last < 0 ? null : retention.tokenAccuracy().get(last).get(0);
+        return new MethodComparison.RunScore(run.id(), run.label(), run.seed(), kept, keptLogProb, keptTokens,
+                forgetting, lastStage, steps);
     }
 
     private static Long steps(RunLineage run, int stageIndex) {

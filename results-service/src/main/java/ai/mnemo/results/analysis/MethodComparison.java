@@ -9,6 +9,9 @@ import java.util.List;
  * @param label the method part of the run labels, e.g. {@code remix(random-words x2)}
  * @param n completed runs (seeds) behind the statistics
  * @param retention accuracy on the first stage's dataset (D_A) after the last stage
+ * @param retentionLogProb teacher forcing on D_A after the last stage: the gold tokens' mean log-probability
+ * @param retentionTokenAccuracy teacher forcing on D_A after the last stage: the share of gold tokens that are the
+ *     argmax
  * @param forgetting accuracy on D_A after the first stage minus retention; null with a single stage
  * @param lastStageAccuracy accuracy on the last stage's own dataset (D_B) after the last stage; null with a single
  *     stage
@@ -22,6 +25,8 @@ public record MethodComparison(
         int n,
         List<Long> seeds,
         Spread retention,
+        Spread retentionLogProb,
+        Spread retentionTokenAccuracy,
         Spread forgetting,
         Spread lastStageAccuracy,
         List<Spread> stepsPerStage,
@@ -31,8 +36,8 @@ public record MethodComparison(
         List<RunScore> runs) {
 
     /** The values of one completed run; null where the cell was never evaluated. */
-    public record RunScore(String runId, String label, Long seed, Double retention, Double forgetting,
-            Double lastStageAccuracy, List<Long> steps) {
+    public record RunScore(String runId, String label, Long seed, Double retention, Double retentionLogProb,
+            Double retentionTokenAccuracy, Double forgetting, Double lastStageAccuracy, List<Long> steps) {
     }
 
     /** A run left out of the statistics because it failed, with why and where. */

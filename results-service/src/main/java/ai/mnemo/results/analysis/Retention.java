@@ -40,7 +40,8 @@ public final class Retention {
         }
         return new RunRetention(run.id(), run.label(), run.method(), run.mixRatio(), run.seed(), run.status(),
                 Arrays.asList(datasets), Arrays.asList(metrics),
-                matrix(run, size, EvaluationView::accuracy), matrix(run, size, EvaluationView::rougeL));
+                matrix(run, size, EvaluationView::accuracy), matrix(run, size, EvaluationView::rougeL),
+                matrix(run, size, EvaluationView::meanLogProb), matrix(run, size, EvaluationView::tokenAccuracy));
     }
 
     /** The planned number of stages; the stages seen so far while the plan has not been read. */

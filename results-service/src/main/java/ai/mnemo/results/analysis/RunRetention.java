@@ -10,6 +10,8 @@ import java.util.List;
  * @param metrics the metric each column is scored by ({@code exact-match} for KVR); null while unknown
  * @param accuracy [stage][dataset], 0..1: correct / count by the column's metric
  * @param rougeL [stage][dataset], 0..1: mean ROUGE-L F1
+ * @param logProb [stage][dataset]: teacher forcing, the mean over facts of the gold tokens' mean log-probability
+ * @param tokenAccuracy [stage][dataset], 0..1: teacher forcing, the mean share of gold tokens that are the argmax
  */
 public record RunRetention(
         String runId,
@@ -21,5 +23,7 @@ public record RunRetention(
         List<String> datasets,
         List<String> metrics,
         List<List<Double>> accuracy,
-        List<List<Double>> rougeL) {
+        List<List<Double>> rougeL,
+        List<List<Double>> logProb,
+        List<List<Double>> tokenAccuracy) {
 }

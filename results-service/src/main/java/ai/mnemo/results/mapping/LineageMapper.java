@@ -1,5 +1,7 @@
 package ai.mnemo.results.mapping;
 
+import ai.mnemo.events.v1.LogitLens;
+
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.results.persistence.Evaluation;
 import ai.mnemo.results.persistence.Experiment;
@@ -67,12 +69,21 @@ public final class LineageMapper {
     static EvaluationView evaluation(Evaluation evaluation) {
         return new EvaluationView(evaluation.datasetStageIndex, evaluation.dataset, evaluation.metric,
                 evaluation.count, evaluation.correct, evaluation.accuracy, evaluation.rougeL,
-                evaluation.predictionsUri);
+                evaluation.predictionsUri, evaluation.meanLogProb, evaluation.tokenAccuracy, lens(evaluation));
+    }
+
+    static LogitLens lens(Evaluation evaluation) {
+        if (evaluation.lens.isEmpty() || evaluation.neverTop1 == null) {
+            return null;
+        }
+        return new LogitLens(evaluation.lens.stream().map(d -> d.meanProbability).toList(),
+                evaluation.lens.stream().map(d -> d.top1Rate).toList(),
+                evaluation.lens.stream().map(d -> d.firstTop1).toList(), evaluation.neverTop1);
     }
 
     public static LossPointView lossPoint(LossPoint point) {
         return new LossPointView(point.stageIndex, point.step, point.epoch, point.loss, point.learningRate,
-                point.exactMatch);
+                point.exactMatch, point.penalty);
     }
 
     /** A stored JSON column as a tree, so it is embedded in the response rather than quoted. */

@@ -1,8 +1,13 @@
 package ai.mnemo.results.persistence;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +39,24 @@ public class Evaluation extends StageRow {
 
     @Column(name = "predictions_uri")
     public String predictionsUri;
+
+    /** Teacher forcing: the mean over facts of the gold tokens' mean log-probability. */
+    @Column(name = "mean_log_prob")
+    public Double meanLogProb;
+
+    /** Teacher forcing: the mean over facts of the share of gold tokens that are the argmax. */
+    @Column(name = "token_accuracy")
+    public Double tokenAccuracy;
+
+    /** The logit lens by depth; empty when the evaluation did not report one. */
+    @ElementCollection
+    @CollectionTable(name = "lens_depths", joinColumns = @JoinColumn(name = "evaluation_id"))
+    @OrderColumn(name = "depth")
+    public List<LensDepth> lens = new ArrayList<>();
+
+    /** Facts whose gold token is the lens's top-1 at no depth. */
+    @Column(name = "never_top1")
+    public Integer neverTop1;
 
     public static Evaluation placeholder(Run run, int stageIndex, int datasetStageIndex) {
         Evaluation evaluation = new Evaluation();

@@ -29,6 +29,9 @@ public class LossPoint extends StageRow {
     @Column(name = "exact_match")
     public Double exactMatch;
 
+    /** The method's penalty terms (KL, EWC) added to the loss, for methods that have them. */
+    public Double penalty;
+
     public static LossPoint placeholder(Run run, int stageIndex, long step) {
         LossPoint point = new LossPoint();
         point.run = run;

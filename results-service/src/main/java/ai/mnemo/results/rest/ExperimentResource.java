@@ -1,6 +1,8 @@
 package ai.mnemo.results.rest;
 
 import ai.mnemo.results.analysis.Comparison;
+import ai.mnemo.results.analysis.LogitLensReport;
+import ai.mnemo.results.analysis.LogitLenses;
 import ai.mnemo.results.analysis.ComparisonReport;
 import ai.mnemo.results.analysis.Retention;
 import ai.mnemo.results.analysis.RetentionReport;
@@ -116,8 +118,10 @@ public class ExperimentResource {
             description = "Per method (its label, which includes mix ratio, mixing source or replay fraction): "
                     + "n, mean and sample standard deviation (n - 1; null for a single seed) over the completed "
                     + "runs of retention (D_A after the last stage), forgetting (D_A after stage 0 minus "
-                    + "retention), the last stage's accuracy on its own dataset (D_B) and the steps of each stage. "
-                    + "Failed runs are left out, counted and listed; runs still going are counted as pending.")
+                    + "retention), the last stage's accuracy on its own dataset (D_B) and the steps of each stage; "
+                    + "below exact match, teacher forcing on D_A after the last stage (the gold tokens' mean "
+                    + "log-probability and the share of them that are the argmax). Failed runs are left out, "
+                    + "counted and listed; runs still going are counted as pending.")
     @APIResponse(responseCode = "200", description = "The comparison",
             content = @Content(schema = @Schema(implementation = ComparisonReport.class)))
     @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
@@ -126,6 +130,24 @@ public class ExperimentResource {
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public ComparisonReport comparison(@PathParam("id") String id) {
         return Comparison.of(experiment(id));
+    }
+
+    @GET
+    @Path("{id}/logit-lens")
+    @Operation(summary = "The logit lens per method over seeds",
+            description = "Per method and per cell (the checkpoint after stage i, the dataset of stage j): at every "
+                    + "depth (0 = the embedding output, l = after layer l), the probability of the gold answer's "
+                    + "first token when the final norm and the LM head read the residual stream at the last prompt "
+                    + "position, the share of facts where it is the top-1, and at which depth it first is. Over the "
+                    + "completed runs.")
+    @APIResponse(responseCode = "200", description = "The logit lens",
+            content = @Content(schema = @Schema(implementation = LogitLensReport.class)))
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public LogitLensReport logitLens(@PathParam("id") String id) {
+        return LogitLenses.of(experiment(id));
     }
 
     private ExperimentLineage experiment(String id) {

@@ -7,7 +7,9 @@ import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalResult;
 import ai.mnemo.events.v1.EvalTarget;
+import ai.mnemo.events.v1.LogitLens;
 import ai.mnemo.results.persistence.Evaluation;
+import ai.mnemo.results.persistence.LensDepth;
 import ai.mnemo.results.persistence.Run;
 import ai.mnemo.results.persistence.Stage;
 import ai.mnemo.results.persistence.StageStatus;
@@ -75,6 +77,21 @@ public class EvaluationRecorder {
             evaluation.accuracy = result.accuracy();
             evaluation.rougeL = result.rougeL();
             evaluation.predictionsUri = result.predictionsUri();
+            evaluation.meanLogProb = result.meanLogProb();
+            evaluation.tokenAccuracy = result.tokenAccuracy();
+            lens(evaluation, result.logitLens());
+        }
+    }
+
+    private static void lens(Evaluation evaluation, LogitLens lens) {
+        evaluation.lens.clear();
+        evaluation.neverTop1 = lens == null ? null : lens.neverTop1();
+        if (lens == null) {
+            return;
+        }
+        for (int depth = 0; depth < lens.meanProbability().size(); depth++) {
+            evaluation.lens.add(LensDepth.of(lens.meanProbability().get(depth), lens.top1Rate().get(depth),
+                    lens.firstTop1().get(depth)));
         }
     }
 }

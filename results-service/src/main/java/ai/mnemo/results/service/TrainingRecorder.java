@@ -103,5 +103,6 @@ public class TrainingRecorder {
         point.loss = event.loss();
         point.learningRate = event.learningRate();
         point.exactMatch = event.exactMatch();
+        point.penalty = event.penalty();
     }
 }

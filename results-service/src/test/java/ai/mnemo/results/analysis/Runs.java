@@ -26,7 +26,7 @@ final class Runs {
             List<EvaluationView> evaluations = new ArrayList<>();
             for (int j = 0; accuracy.length > i && accuracy[i] != null && j < accuracy[i].length; j++) {
                 evaluations.add(new EvaluationView(j, dataset(j), "exact-match", 10, null, accuracy[i][j],
-                        accuracy[i][j] == null ? null : accuracy[i][j] / 2, null));
+                        accuracy[i][j] == null ? null : accuracy[i][j] / 2, null, null, null, null));
             }
             TrainingOutcome training = steps[i] == null ? null
                     : new TrainingOutcome(steps[i], 3, 0.01, "memorized", 1.0, 100.0, null, null);

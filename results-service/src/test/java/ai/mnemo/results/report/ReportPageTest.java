@@ -68,11 +68,13 @@ class ReportPageTest {
         // The table beside it, and the failed seed listed as excluded.
         String table = between(dom, "id=\"comparison-table\"", "id=\"matrices\"");
         assertThat(table, containsString("<td>75.0 ± 7.1</td>"));  // naive forgetting
+        assertThat(table, containsString("<td>-1.50 ± 0.14</td>")); // naive gold log p: -1.6, -1.4
+        assertThat(table, containsString("<td>62.5 ± 3.5</td>"));  // naive gold tokens: 0.60, 0.65
         assertThat(table, containsString("<td><div>0: 105 ± 7</div><div>1: 120 ± 0</div></td>")); // naive steps
         assertThat(table, containsString("Excluded: naive/seed2 failed at stage 1: " + GridLineage.FAILURE));
 
         // One heatmap per method, each cell the mean over the method's completed seeds.
-        List<String> heatmaps = svgs(between(dom, "id=\"matrix-list\"", "id=\"loss\""));
+        List<String> heatmaps = svgs(between(dom, "id=\"matrix-list\"", "id=\"lens\""));
         assertThat(heatmaps, hasSize(2));
         for (String text : List.of(">naive<", ">kvr:A<", ">kvr:B<", ">stage 1 (kvr:B)<", ">100.0<", ">25.0<",
                 ">98.0<")) {
@@ -81,6 +83,18 @@ class ReportPageTest {
         for (String text : List.of(">" + GridLineage.REMIX + "<", ">99.0<", ">60.0<")) {
             assertThat(heatmaps.get(1), containsString(text));
         }
+
+        // The logit lens on D_A: one line per method and checkpoint, the table of first top-1 depths beside.
+        List<String> lens = svgs(between(dom, "id=\"lens-chart\"", "id=\"lens-table\""));
+        assertThat(lens, hasSize(1));
+        for (String text : List.of(">Logit lens on kvr:A<", ">naive after stage 0 (kvr:A)<",
+                ">" + GridLineage.REMIX + " after stage 1 (kvr:B)<", ">gold token probability<")) {
+            assertThat(lens.get(0), containsString(text));
+        }
+        String lensTable = between(dom, "id=\"lens-table\"", "id=\"loss\"");
+        // naive after stage 1: 10 + 15 known facts, 5 + 7 of them top-1 first after layer 1 -> depth 1.52
+        assertThat(lensTable, containsString("<td>naive after stage 1 (kvr:B)</td><td>2</td><td>25.0</td>"
+                + "<td>1.52</td><td>75.0</td>"));
 
         // Loss curves: one chart per stage, a line per run that trained it, named in the legend.
         List<String> losses = svgs(between(dom, "id=\"loss-list\"", "id=\"runs\""));

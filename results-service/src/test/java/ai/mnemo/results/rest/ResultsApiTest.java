@@ -123,6 +123,11 @@ class ResultsApiTest {
                 .body(naive + "stepsPerStage[0].std", closeTo(Math.sqrt(50), EPS))     // 7.07
                 .body(naive + "stepsPerStage[1].std", closeTo(0, EPS))
                 .body(naive + "runs.retention", contains(closeTo(0.2, EPS), closeTo(0.3, EPS)))
+                // below exact match, teacher forcing on D_A: log p -1.6, -1.4; gold tokens 0.60, 0.65
+                .body(naive + "retentionLogProb.mean", closeTo(-1.5, EPS))
+                .body(naive + "retentionLogProb.std", closeTo(Math.sqrt(0.02), EPS))
+                .body(naive + "retentionTokenAccuracy.mean", closeTo(0.625, EPS))
+                .body(naive + "runs.retentionTokenAccuracy", contains(closeTo(0.6, EPS), closeTo(0.65, EPS)))
                 .body(naive + "runs.steps", contains(contains(100, 120), contains(110, 120)))
                 // the failed seed is excluded from every statistic, counted and listed with its reason
                 .body(naive + "failed", equalTo(1))
@@ -155,6 +160,28 @@ class ResultsApiTest {
     }
 
     @Test
+    void theLogitLensIsAveragedOverSeedsPerMethodAndCell() {
+        ValidatableResponse response = api().get("/api/experiments/{id}/logit-lens", grid.experimentId).then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("datasets", contains("kvr:A", "kvr:B"))
+                .body("methods.label", contains(GridLineage.NAIVE, GridLineage.REMIX))
+                .body("methods[0].n", equalTo(2))
+                // after stage 0 on kvr:A, after stage 1 on kvr:A and on kvr:B
+                .body("methods[0].cells.stageIndex", contains(0, 1, 1))
+                .body("methods[0].cells.datasetStageIndex", contains(0, 0, 1));
+        // naive after stage 1 on D_A: accuracies 0.20, 0.30 -> 10 and 15 known facts, 5 and 7 of them first
+        // top-1 after layer 1, the others after layer 2.
+        String cell = "methods[0].cells[1].";
+        response.body(cell + "n", equalTo(2))
+                .body(cell + "meanProbability", contains(closeTo(0.01, EPS), closeTo(0.125, EPS), closeTo(0.25, EPS)))
+                .body(cell + "top1Rate", contains(closeTo(0.0, EPS), closeTo(0.12, EPS), closeTo(0.25, EPS)))
+                .body(cell + "firstTop1", contains(0, 12, 13))
+                .body(cell + "neverTop1", equalTo(75))
+                .body(cell + "meanFirstTop1Depth", closeTo(38.0 / 25, EPS));
+    }
+
+    @Test
     void aSingleSeedHasNoStandardDeviation() {
         SyntheticLineage lineage = SyntheticLineage.fresh();
         List<MnemoEvent> events = lineage.events();
@@ -178,7 +205,8 @@ class ResultsApiTest {
     @Test
     void clientMistakesAreFourHundreds() {
         for (String path : List.of("/api/experiments/{id}", "/api/experiments/{id}/retention",
-                "/api/experiments/{id}/comparison", "/api/runs/{id}", "/api/runs/{id}/loss")) {
+                "/api/experiments/{id}/comparison", "/api/experiments/{id}/logit-lens", "/api/runs/{id}",
+                "/api/runs/{id}/loss")) {
             api().get(path, "no-such-id").then()
                     .statusCode(404)
                     .contentType(ContentType.JSON)
@@ -207,6 +235,8 @@ class ResultsApiTest {
                 .body("paths", hasKey("/api/experiments/{id}/retention"))
                 .body("paths", hasKey("/api/experiments/{id}/comparison"))
                 .body("paths", hasKey("/api/runs/{id}/loss"))
+                .body("paths", hasKey("/api/experiments/{id}/logit-lens"))
+                .body("components.schemas", hasKey("LogitLensReport"))
                 .body("paths.'/api/experiments/{id}/comparison'.get.responses", hasKey("404"))
                 .body("paths.'/api/experiments/{id}/comparison'.get.responses", hasKey("400"))
                 .body("components.schemas", hasKey("RetentionReport"))

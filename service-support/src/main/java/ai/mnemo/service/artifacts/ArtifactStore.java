@@ -60,6 +60,15 @@ public final class ArtifactStore {
         return within(Path.of(parsed));
     }
 
+    /**
+     * {@code path} normalized, when it lies inside the root (such as the base model an adapter directory names).
+     *
+     * @throws IllegalArgumentException when it lies outside
+     */
+    public Path inside(Path path) {
+        return within(path);
+    }
+
     private Path within(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
         if (!normalized.startsWith(root)) {

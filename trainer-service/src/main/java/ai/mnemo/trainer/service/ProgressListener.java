@@ -1,5 +1,6 @@
 package ai.mnemo.trainer.service;
 
+import ai.mnemo.events.v1.StageMethod;
 import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.events.v1.TrainingProgress;
 import ai.mnemo.lm.train.TrainingListener;
@@ -19,10 +20,13 @@ final class ProgressListener implements TrainingListener {
     private final BooleanSupplier stop;
     private long lastMark = System.nanoTime();
     private double lastLearningRate;
+    private final boolean penalized;
 
     ProgressListener(TrainingJob job, TrainingEventSink events, TrainerMetrics metrics, int everySteps,
             BooleanSupplier stop) {
         this.job = job;
+        StageMethod method = job.settings().method();
+        this.penalized = method != null && (method.kl() != null || method.ewc() != null);
         this.events = events;
         this.metrics = metrics;
         this.everySteps = everySteps;
@@ -37,7 +41,8 @@ final class ProgressListener implements TrainingListener {
         lastLearningRate = report.learningRate();
         if (everySteps > 0 && report.step() % everySteps == 0) {
             // StepReport counts epochs from 0 while the step's epoch is running; the event counts from 1.
-            events.send(progress(report.step(), report.epoch() + 1, report.loss(), report.tokensPerSecond(), null));
+            events.send(progress(report.step(), report.epoch() + 1, report.loss(), report.tokensPerSecond(), null,
+                    report.penalty()));
         }
     }
 
@@ -45,7 +50,7 @@ final class ProgressListener implements TrainingListener {
     public void onEpoch(EpochReport report) {
         // EpochReport.epoch() is the number of epochs finished, i.e. the 1-based epoch that just ended.
         events.send(progress(report.step(), report.epoch(), report.meanLoss(), report.tokensPerSecond(),
-                report.exactMatch()));
+                report.exactMatch(), report.meanPenalty()));
         lastMark = System.nanoTime(); // the probe's time is not a step's
     }
 
@@ -54,8 +59,10 @@ final class ProgressListener implements TrainingListener {
         return stop.getAsBoolean();
     }
 
-    private TrainingProgress progress(long step, int epoch, double loss, double tokensPerSecond, Double exactMatch) {
+    /** The penalty is reported for stages that have penalty terms only. */
+    private TrainingProgress progress(long step, int epoch, double loss, double tokensPerSecond, Double exactMatch,
+            double penalty) {
         return TrainingProgress.of(job.experimentId(), job.runId(), job.stageIndex(), step, epoch, loss,
-                lastLearningRate, tokensPerSecond, exactMatch);
+                lastLearningRate, tokensPerSecond, exactMatch, penalized ? penalty : null);
     }
 }

@@ -7,16 +7,20 @@ import ai.mnemo.events.v1.TrainingStarted;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.chat.EncodedExample;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.checkpoint.TrainingCheckpoint;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.penalty.FisherDiagonal;
+import ai.mnemo.lm.penalty.FisherFiles;
 import ai.mnemo.lm.train.AdamW;
 import ai.mnemo.lm.train.MemorizationCheck;
 import ai.mnemo.lm.train.StoppingRule;
 import ai.mnemo.lm.train.Trainer;
 import ai.mnemo.lm.train.TrainingOptions;
 import ai.mnemo.lm.train.TrainingResult;
+import ai.mnemo.lm.train.TrainingObjective;
 import ai.mnemo.lm.train.TrainingState;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.trainer.config.TrainerConfig;
@@ -66,59 +70,116 @@ public final class StageTrainer {
             if (saved.finished()) {
                 LOG.infof("run %s stage %d: checkpoint %s is already finished (%s), announcing it again",
                         job.runId(), job.stageIndex(), checkpoint, saved.stopReason());
+                if (!FinishedStages.NOT_MEMORIZED.equals(saved.stopReason())) {
+                    recordFisherOfFinished(job, checkpoint);
+                }
                 return FinishedStages.of(job, saved);
             }
             resume = saved;
         }
         StageDataset dataset = StageDataset.read(store, job.datasetUri());
         TrainingOptions options = TrainingSettingsMapper.options(job.settings(), config.checkpointEveryEpochs());
-        Path modelDir = resume != null ? checkpoint : models.resolve(job.model());
+        Path start = models.resolve(job.model());
         try (NDManager root = TorchRuntime.newManager();
-                HfCheckpoint.Loaded loaded = HfCheckpoint.load(modelDir, root)) {
-            return train(job, loaded, root, dataset, options, checkpoint, resume);
+                StageModels stageModels = StageModels.load(job, start, checkpoint, resume != null, store, root)) {
+            return train(job, stageModels, root, dataset, options, checkpoint, resume);
         }
     }
 
-    private StageOutcome train(TrainingJob job, HfCheckpoint.Loaded loaded, NDManager root, StageDataset dataset,
+    private StageOutcome train(TrainingJob job, StageModels stageModels, NDManager root, StageDataset dataset,
             TrainingOptions options, Path checkpoint, TrainingState resume) {
+        HfCheckpoint.Loaded loaded = stageModels.loaded();
         Llama model = loaded.model();
-        LlamaConfig modelConfig = model.config();
-        ChatTemplate template = new ChatTemplate(loaded.tokenizer(), modelConfig.bosTokenId(),
-                modelConfig.eosTokenId());
-        int settingsLimit = job.settings().maxSequenceLength();
-        int maxLength = settingsLimit > 0 ? Math.min(settingsLimit, modelConfig.maxSequenceLength())
-                : modelConfig.maxSequenceLength();
-        String limitSource = "settings.maxSequenceLength " + settingsLimit + ", model maximum "
-                + modelConfig.maxSequenceLength();
-        List<EncodedExample> rows = StageDataset.encode(dataset.rows(), template, maxLength, limitSource);
+        ChatTemplate template = template(loaded);
+        RowLimit limit = RowLimit.of(job, model.config());
+        List<EncodedExample> rows = StageDataset.encode(dataset.rows(), template, limit.tokens(), limit.source());
         requireSameRows(resume, rows.size(), checkpoint);
 
         MemorizationCheck check = null;
         if (options.stopping() instanceof StoppingRule.Memorized) {
             List<PreparedRow> facts = dataset.facts();
-            check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, maxLength, limitSource),
-                    template, loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
+            check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, limit.tokens(),
+                    limit.source()), template, loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
         }
-        AdamW optimizer = new AdamW(model.parameters(), model.manager(), options.beta1(), options.beta2(),
+        AdamW optimizer = new AdamW(model.trainableParameters(), model.manager(), options.beta1(), options.beta2(),
                 options.epsilon(), options.weightDecay());
         if (resume != null) {
             TrainingCheckpoint.restoreOptimizer(checkpoint, optimizer, root);
         }
         ProgressListener listener = new ProgressListener(job, events, metrics, config.progressEverySteps(), stop);
-        Trainer trainer = new Trainer(model, options, listener);
+        Trainer trainer = new Trainer(model, new TrainingObjective(stageModels.penalties()), options, listener);
         long planned = resume != null ? resume.plannedSteps()
                 : trainer.stepsPerEpoch(rows.size()) * options.stopping().maxEpochs();
         long resumedFrom = resume != null ? resume.step() : 0;
         events.publish(TrainingStarted.of(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(), worker,
                 planned, resumedFrom));
-        LOG.infof("run %s stage %d: training %d rows, %d steps planned, from step %d", job.runId(),
-                job.stageIndex(), rows.size(), planned, resumedFrom);
+        LOG.infof("run %s stage %d: training %d rows (%s), %d steps planned, from step %d", job.runId(),
+                job.stageIndex(), rows.size(), describe(stageModels), planned, resumedFrom);
 
         TrainingResult result = trainer.train(rows, optimizer, resume, check,
-                TrainingCheckpoint.into(checkpoint, loaded.tokenizer()));
+                TrainingCheckpoint.into(checkpoint, loaded.tokenizer(), stageModels.adapterBase()));
         LOG.infof("run %s stage %d: %s after %d steps, %d epochs, loss %.4f", job.runId(), job.stageIndex(),
                 result.stopReason(), result.steps(), result.epochs(), result.finalLoss());
-        return FinishedStages.of(job, result);
+        StageOutcome outcome = FinishedStages.of(job, result);
+        if (outcome instanceof StageOutcome.Completed && recordsFisher(job)) {
+            recordFisher(job, model, StageDataset.encode(dataset.facts(), template, limit.tokens(), limit.source()),
+                    checkpoint, root);
+        }
+        return outcome;
+    }
+
+    /** Stage 0 of an EWC run keeps the Fisher information of its facts beside its checkpoint. */
+    private static boolean recordsFisher(TrainingJob job) {
+        return job.settings().method() != null && job.settings().method().recordsFisher();
+    }
+
+    private void recordFisher(TrainingJob job, Llama model, List<EncodedExample> facts, Path checkpoint,
+            NDManager root) {
+        long started = System.nanoTime();
+        try (NDManager scope = root.newSubManager()) {
+            FisherFiles.save(checkpoint, model.config(), FisherDiagonal.of(model, facts, scope));
+        }
+        LOG.infof("run %s stage %d: Fisher information of %d facts saved in %.1f s", job.runId(), job.stageIndex(),
+                facts.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A delivery that died between the checkpoint and the Fisher file leaves the Fisher to its redelivery. */
+    private void recordFisherOfFinished(TrainingJob job, Path checkpoint) {
+        if (!recordsFisher(job) || FisherFiles.present(checkpoint)) {
+            return;
+        }
+        StageDataset dataset = StageDataset.read(store, job.datasetUri());
+        try (NDManager root = TorchRuntime.newManager();
+                HfCheckpoint.Loaded loaded = ModelDirectory.load(checkpoint, root)) {
+            RowLimit limit = RowLimit.of(job, loaded.model().config());
+            recordFisher(job, loaded.model(), StageDataset.encode(dataset.facts(), template(loaded), limit.tokens(),
+                    limit.source()), checkpoint, root);
+        }
+    }
+
+    private static ChatTemplate template(HfCheckpoint.Loaded loaded) {
+        LlamaConfig config = loaded.model().config();
+        return new ChatTemplate(loaded.tokenizer(), config.bosTokenId(), config.eosTokenId());
+    }
+
+    private static String describe(StageModels models) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (models.adapterBase() != null) {
+            parts.add("LoRA " + models.model().adapters().shape());
+        }
+        models.penalties().forEach(p -> parts.add(p.name()));
+        return parts.isEmpty() ? "full fine-tuning" : String.join(" + ", parts);
+    }
+
+    /** The longest row the stage may train on, and what sets it (for the failure message). */
+    private record RowLimit(int tokens, String source) {
+
+        static RowLimit of(TrainingJob job, LlamaConfig model) {
+            int settings = job.settings().maxSequenceLength();
+            int tokens = settings > 0 ? Math.min(settings, model.maxSequenceLength()) : model.maxSequenceLength();
+            return new RowLimit(tokens, "settings.maxSequenceLength " + settings + ", model maximum "
+                    + model.maxSequenceLength());
+        }
     }
 
     private Path checkpointDir(TrainingJob job) {

@@ -31,11 +31,25 @@ public final class TrainingSettingsMapper {
                     .optMaxGradNorm(settings.maxGradNorm())
                     .optAdam(BETA1, BETA2, EPSILON)
                     .optSeed(settings.seed())
+                    .optMicroBatchSize(settings.microBatchSize() == null ? 0 : settings.microBatchSize())
+                    .optLossPositions(lossPositions(settings.loss()))
                     .optCheckpointEveryEpochs(checkpointEveryEpochs)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new JobFailure("invalid training settings: " + e.getMessage(), e);
         }
+    }
+
+    /** The wire's {@code loss} as the positions lm's loss averages over. */
+    static TrainingOptions.LossPositions lossPositions(String loss) {
+        if (loss == null || TrainingSettings.LOSS_ANSWER.equals(loss)) {
+            return TrainingOptions.LossPositions.ANSWER;
+        }
+        if (TrainingSettings.LOSS_ANSWER_AND_PADDING.equals(loss)) {
+            return TrainingOptions.LossPositions.ANSWER_AND_PADDING;
+        }
+        throw new JobFailure("unknown loss '" + loss + "' (known: " + TrainingSettings.LOSS_ANSWER + ", "
+                + TrainingSettings.LOSS_ANSWER_AND_PADDING + ")");
     }
 
     /** The wire rule ({@code fixed-epochs}, {@code loss-threshold}, {@code memorized}) as lm's stopping rule. */
