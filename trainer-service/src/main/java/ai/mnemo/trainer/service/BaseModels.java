@@ -2,7 +2,7 @@ package ai.mnemo.trainer.service;
 
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.events.v1.ModelRef;
-import ai.mnemo.lm.checkpoint.HfCheckpoint;
+import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.checkpoint.Presets;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.service.artifacts.ArtifactStore;
@@ -54,6 +54,6 @@ public final class BaseModels {
     }
 
     static String missingPart(Path dir) {
-        return HfCheckpoint.missingPart(dir);
+        return ModelDirectory.missingPart(dir);
     }
 }
