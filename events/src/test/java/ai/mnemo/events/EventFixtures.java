@@ -68,8 +68,8 @@ final class EventFixtures {
                         RUN_DIR + "/stage-0/rows.jsonl", manifest()),
                 new DatasetFailed(id(8), AT, EXPERIMENT, RUN, 1, "popqa:B",
                         "only 812 usable facts left for split B; 1000 needed", "stages[1].dataset.size"),
-                new TrainingJob(id(9), AT, EXPERIMENT, RUN, 1, 1, ModelRef.uri(CHECKPOINT_0),
-                        RUN_DIR + "/stage-1/rows.jsonl", CHECKPOINT_1, methodSettings()),
+                new TrainingJob(id(9), AT, EXPERIMENT, RUN, 0, 1, ModelRef.preset("tiny", 0L),
+                        RUN_DIR + "/stage-0/rows.jsonl", CHECKPOINT_0, methodSettings()),
                 new TrainingStarted(id(10), AT, EXPERIMENT, RUN, 0, 1, "trainer-0", 1250L, 0L),
                 new TrainingProgress(id(11), AT, EXPERIMENT, RUN, 0, 120L, 3, 0.8125, 0.0015, 5120.5, 0.42, 0.0625),
                 new StageCompleted(id(12), AT, EXPERIMENT, RUN, 0, 1, CHECKPOINT_0, 1000L, 25, 0.0003,
@@ -116,7 +116,7 @@ final class EventFixtures {
                 new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10));
     }
 
-    /** Stage 1 of a run whose method adds a KL term and trains LoRA adapters, in micro-batches of 8. */
+    /** Every part of the settings: a KL term and LoRA adapters, in micro-batches of 8 (the format, not a plan). */
     static TrainingSettings methodSettings() {
         return new TrainingSettings(0.002, 32, 0.05, 0.0, 1.0, 0L, 2048,
                 new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10), 8, TrainingSettings.LOSS_ANSWER,

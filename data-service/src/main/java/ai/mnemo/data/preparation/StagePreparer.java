@@ -39,8 +39,8 @@ import java.util.Set;
 /**
  * Prepares one stage of a run in the artifact store: the facts of its split (KVR from its fixed pool; a public
  * dataset from its export, keeping only the facts the base model did not know when the stage is filtered), formatted,
- * plus the method's mixing rows and replayed D_A facts, shuffled into one pool, written as {@code dataset.jsonl}; and
- * the manifest that says what went in. The same plan, exports and probe verdicts give byte-identical files.
+ * plus the method's mixing rows and replayed D_A facts, shuffled into one pool, without the rows longer than the
+ * stage's sequence limit, written as {@code dataset.jsonl}; and the manifest that says what went in. The same plan, exports and probe verdicts give byte-identical files.
  * <p>
  * The manifest file is written separately ({@link #writeManifest}), after the stage's job is published: its
  * presence is the mark that a stage was started, which keeps a redelivered event from starting it twice while a crash
@@ -52,11 +52,13 @@ public class StagePreparer {
     private final ArtifactStore store;
     private final SourceLoader sources;
     private final ProbeStore probes;
+    private final RowLengths rowLengths;
 
-    public StagePreparer(ArtifactStore store, SourceLoader sources, ProbeStore probes) {
+    public StagePreparer(ArtifactStore store, SourceLoader sources, ProbeStore probes, RowLengths rowLengths) {
         this.store = store;
         this.sources = sources;
         this.probes = probes;
+        this.rowLengths = rowLengths;
     }
 
     /**
@@ -103,13 +105,31 @@ public class StagePreparer {
             pool = FactStage.build(facts.pool(), facts.selection(), stage.dataset().format(), mixing, replay,
                     plan.seed(), stageIndex);
         }
+        RowLengths.Fitted fitted = fit(plan, stageIndex, pool.rows());
         Path file = run.stage(stageIndex).dataset();
-        JsonFiles.atomically(file, tmp -> PreparedRows.write(tmp, pool.rows()));
-        PoolCounts counts = pool.counts();
+        JsonFiles.atomically(file, tmp -> PreparedRows.write(tmp, fitted.rows()));
+        PoolCounts counts = PoolCounts.of(fitted.rows());
         DatasetManifest manifest = new DatasetManifest(stage.label(), plan.seed(), manifestSources,
-                new DatasetManifest.Counts(counts.facts(), counts.mixing(), counts.replay(), counts.total()),
-                Sha256.of(file), probe);
+                new DatasetManifest.Counts(counts.facts(), counts.mixing(), counts.replay(), counts.total(),
+                        fitted.dropped()), Sha256.of(file), probe);
         return new PreparedDataset(stageIndex, stage.label(), store.uri(file), manifest);
+    }
+
+    /** The rows within the stage's sequence limit; a stage left without facts cannot be trained. */
+    private RowLengths.Fitted fit(RunPlan plan, int i, List<PreparedRow> rows) {
+        RowLengths.Fitted fitted;
+        try {
+            fitted = rowLengths.fit(plan.model(), plan.stage(i).training().maxSequenceLength(), rows);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new DatasetUnavailableException(i, "model", "cannot read the base model's tokenizer to measure the"
+                    + " rows: " + e.getMessage(), e);
+        }
+        if (fitted.rows().stream().noneMatch(PreparedRow::isFact)) {
+            throw new DatasetUnavailableException(i, "stages[" + i + "].training.maxSequenceLength", "every fact of"
+                    + " stage " + i + " is longer than " + fitted.limit().tokens() + " tokens ("
+                    + fitted.limit().source() + "); raise maxSequenceLength");
+        }
+        return fitted;
     }
 
     /**

@@ -103,14 +103,14 @@ class FilterTest {
             String remix = runs.get("remix(random-words x1)/seed0").runId();
             DatasetManifest manifest = stage0.get(naive).manifest();
             assertEquals(new DatasetManifest.ProbeCounts(35, 9, 26), manifest.probe());
-            assertEquals(new DatasetManifest.Counts(10, 0, 0, 10), manifest.counts());
+            assertEquals(new DatasetManifest.Counts(10, 0, 0, 10, 0), manifest.counts());
             assertEquals(TestData.POPQA, manifest.sources().get(0).path());
             assertEquals("probes/" + popqa.probeId() + "/result.jsonl", manifest.sources().get(1).path());
             List<String> unknown = ProbeAnswers.unknown(store, popqa);
             assertEquals(unknown.subList(0, 10), answers(stage0.get(naive).uri()), "D_A = the first 10 unknown facts");
             assertEquals(new HashSet<>(answers(stage0.get(naive).uri())),
                     new HashSet<>(answers(stage0.get(remix).uri())), "every method trains on the same D_A");
-            assertEquals(new DatasetManifest.Counts(10, 10, 0, 20), stage0.get(remix).manifest().counts());
+            assertEquals(new DatasetManifest.Counts(10, 10, 0, 20, 0), stage0.get(remix).manifest().counts());
 
             TrainingJob job0 = broker.awaitOne(TrainingJob.class, e -> naive.equals(e.runId()) && e.stageIndex() == 0);
             broker.publish(StageCompleted.of(id, naive, 0, 1, job0.checkpointUri(), 10, 3, 0.01, "fixed-epochs", 1, 10));

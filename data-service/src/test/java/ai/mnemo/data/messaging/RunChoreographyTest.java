@@ -91,8 +91,8 @@ class RunChoreographyTest {
             Map<String, DatasetPrepared> datasets = broker.await(DatasetPrepared.class, 2,
                     e -> experimentId.equals(e.experimentId())).stream()
                     .collect(Collectors.toMap(DatasetPrepared::runId, Function.identity()));
-            assertEquals(new DatasetManifest.Counts(20, 0, 0, 20), datasets.get(naive.runId()).manifest().counts());
-            assertEquals(new DatasetManifest.Counts(20, 20, 0, 40), datasets.get(remix.runId()).manifest().counts());
+            assertEquals(new DatasetManifest.Counts(20, 0, 0, 20, 0), datasets.get(naive.runId()).manifest().counts());
+            assertEquals(new DatasetManifest.Counts(20, 20, 0, 40, 0), datasets.get(remix.runId()).manifest().counts());
             assertEquals("kvr:A", datasets.get(remix.runId()).dataset());
 
             Map<String, TrainingJob> jobs = broker.await(TrainingJob.class, 2, e -> experimentId.equals(e.experimentId()))
@@ -125,7 +125,7 @@ class RunChoreographyTest {
             DatasetPrepared dataset1 = broker.awaitOne(DatasetPrepared.class,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 1);
             assertEquals("kvr:B", dataset1.dataset());
-            assertEquals(new DatasetManifest.Counts(30, 0, 0, 30), dataset1.manifest().counts());
+            assertEquals(new DatasetManifest.Counts(30, 0, 0, 30, 0), dataset1.manifest().counts());
 
             // A redelivered StageCompleted is evaluated again but does not start stage 1 twice.
             broker.publish(StageCompleted.of(experimentId, naive.runId(), 0, 1, job0.checkpointUri(), 60, 20, 0.01,

@@ -66,7 +66,8 @@ class PublicStagesTest {
 
     private StagePreparer preparer() {
         store = new ArtifactStore(artifacts);
-        return new StagePreparer(store, new SourceLoader(new DataRoot(TestData.install(data))), new ProbeStore(store));
+        return new StagePreparer(store, new SourceLoader(new DataRoot(TestData.install(data))), new ProbeStore(store),
+                new RowLengths(store));
     }
 
     private static List<RunPlan> runs(String yaml) {
@@ -117,7 +118,7 @@ class PublicStagesTest {
                 facts(b).stream().map(PreparedRow::user).toList(), "B = the 8 unknown facts after A's 10");
         DatasetManifest manifest = a.manifest();
         assertEquals(new DatasetManifest.ProbeCounts(35, 12, 23), manifest.probe());
-        assertEquals(new DatasetManifest.Counts(10, 0, 0, 10), manifest.counts());
+        assertEquals(new DatasetManifest.Counts(10, 0, 0, 10, 0), manifest.counts());
         String probeId = ProbeKey.of(naive.stage(0)).probeId(naive.experimentId(), naive.model());
         assertEquals(List.of(
                 new DatasetManifest.SourceFile(TestData.POPQA, Sha256.of(data.resolve(TestData.POPQA))),
@@ -135,7 +136,7 @@ class PublicStagesTest {
         PreparedDataset naive = preparer.prepare(runs.get(0), 0);
         PreparedDataset remix = preparer.prepare(runs.get(1), 0);
         assertEquals(new HashSet<>(facts(naive)), new HashSet<>(facts(remix)), "same D_A for every method");
-        assertEquals(new DatasetManifest.Counts(10, 10, 0, 20), remix.manifest().counts());
+        assertEquals(new DatasetManifest.Counts(10, 10, 0, 20, 0), remix.manifest().counts());
         assertEquals("classpath:" + WordList.RESOURCE, remix.manifest().sources().get(2).path());
 
         byte[] first = Files.readAllBytes(Path.of(URI.create(remix.uri())));
@@ -208,7 +209,7 @@ class PublicStagesTest {
 
         preparer.checkAvailable(remix);
         PreparedDataset a = preparer.prepare(remix, 0);
-        assertEquals(new DatasetManifest.Counts(10, 10, 0, 20), a.manifest().counts());
+        assertEquals(new DatasetManifest.Counts(10, 10, 0, 20, 0), a.manifest().counts());
         assertEquals(new DatasetManifest.SourceFile("fineweb.jsonl", Sha256.of(data.resolve("fineweb.jsonl"))),
                 a.manifest().sources().get(1));
         Set<String> users = PreparedRows.read(Path.of(URI.create(a.uri()))).stream().filter(r -> !r.isFact())

@@ -46,7 +46,8 @@ class StagePreparerTest {
 
     private StagePreparer preparer(Path artifacts) {
         ArtifactStore store = new ArtifactStore(artifacts);
-        return new StagePreparer(store, new SourceLoader(new DataRoot(TestData.install(data))), new ProbeStore(store));
+        return new StagePreparer(store, new SourceLoader(new DataRoot(TestData.install(data))), new ProbeStore(store),
+                new RowLengths(store));
     }
 
     private static byte[] bytes(Path file) throws IOException {
@@ -89,7 +90,7 @@ class StagePreparerTest {
         Path file = Path.of(java.net.URI.create(prepared.uri()));
 
         assertEquals("kvr:B", prepared.dataset());
-        assertEquals(new DatasetManifest.Counts(30, 60, 0, 90), manifest.counts());
+        assertEquals(new DatasetManifest.Counts(30, 60, 0, 90, 0), manifest.counts());
         assertEquals(0L, manifest.seed());
         assertEquals(Sha256.of(file), manifest.contentSha256());
         assertEquals(List.of(new DatasetManifest.SourceFile("classpath:" + WordList.RESOURCE,
@@ -99,11 +100,35 @@ class StagePreparerTest {
     }
 
     @Test
+    void rowsLongerThanTheStagesLimitInTheModelsTokensAreDroppedAndCounted() {
+        // 50-word mixing sequences are some 300 byte tokens long; KVR facts in the chat template about 60.
+        RunPlan remix = runs(Specs.TWO_STAGES.replace("training: {learningRate: 0.002, batchSize: 8}",
+                "training: {learningRate: 0.002, batchSize: 8, maxSequenceLength: 100}")).get(2);
+
+        PreparedDataset prepared = preparer(first).prepare(remix, 0);
+
+        assertEquals(new DatasetManifest.Counts(20, 0, 0, 20, 40), prepared.manifest().counts());
+        assertEquals(20, PreparedRows.read(Path.of(java.net.URI.create(prepared.uri()))).size());
+    }
+
+    @Test
+    void aStageWhoseFactsAreAllTooLongCannotBePrepared() {
+        RunPlan naive = runs(Specs.TWO_STAGES.replace("training: {learningRate: 0.002, batchSize: 8}",
+                "training: {learningRate: 0.002, batchSize: 8, maxSequenceLength: 10}")).get(0);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> preparer(first).prepare(naive, 0));
+        assertEquals("stages[0].training.maxSequenceLength", e.field());
+        assertTrue(e.getMessage().startsWith("every fact of stage 0 is longer than 10 tokens (settings."
+                + "maxSequenceLength 10, model maximum 1024)"), e.getMessage());
+    }
+
+    @Test
     void aNaiveStageHasOnlyItsFactsAndNoSources() {
         RunPlan naive = runs(Specs.TWO_STAGES).get(0);
         PreparedDataset prepared = preparer(first).prepare(naive, 0);
 
-        assertEquals(new DatasetManifest.Counts(20, 0, 0, 20), prepared.manifest().counts());
+        assertEquals(new DatasetManifest.Counts(20, 0, 0, 20, 0), prepared.manifest().counts());
         assertEquals(List.of(), prepared.manifest().sources());
     }
 
@@ -119,7 +144,7 @@ class StagePreparerTest {
 
         preparer.prepare(replay, 0);
         PreparedDataset stage1 = preparer.prepare(replay, 1);
-        assertEquals(new DatasetManifest.Counts(30, 0, 2, 32), stage1.manifest().counts());
+        assertEquals(new DatasetManifest.Counts(30, 0, 2, 32, 0), stage1.manifest().counts());
         Path stageZero = store.run(replay.runId()).stage(0).dataset();
         assertEquals(List.of(new DatasetManifest.SourceFile("runs/" + replay.runId() + "/stages/0/dataset.jsonl",
                 Sha256.of(stageZero))), stage1.manifest().sources());

@@ -33,8 +33,16 @@ public record DatasetManifest(
         }
     }
 
-    /** Rows by origin: the stage's facts, mixed-in sequences, replayed D_A facts, and their sum. */
-    public record Counts(int facts, int mixing, int replay, int total) {
+    /**
+     * Rows by origin: the stage's facts, mixed-in sequences, replayed D_A facts, and their sum; {@code dropped}
+     * rows were longer than the stage's sequence limit in the model's tokens and left out (absent from older
+     * producers).
+     */
+    public record Counts(int facts, int mixing, int replay, int total, Integer dropped) {
+
+        public Counts(int facts, int mixing, int replay, int total) {
+            this(facts, mixing, replay, total, null);
+        }
     }
 
     /** The known-fact filter: candidates probed, those the base model already knew (dropped), and the rest. */

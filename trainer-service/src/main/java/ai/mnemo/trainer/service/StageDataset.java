@@ -5,6 +5,7 @@ import ai.mnemo.datasets.PreparedRows;
 import ai.mnemo.lm.chat.ChatExample;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.config.SequenceLimit;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,20 +49,18 @@ public record StageDataset(Path file, List<PreparedRow> rows) {
     }
 
     /**
-     * Encodes rows in the chat format.
+     * Encodes rows in the chat format. data-service drops longer rows when it prepares a stage, so a longer row here
+     * means the rows were prepared for another model or limit.
      *
-     * @param maxLength longest allowed sequence in tokens (BOS + prompt + answer + EOS)
-     * @param limitSource what sets {@code maxLength}, for the failure message
-     * @throws JobFailure naming the first row that is longer
+     * @throws JobFailure naming the first row longer than {@code limit}
      */
-    public static List<EncodedExample> encode(List<PreparedRow> rows, ChatTemplate template, int maxLength,
-            String limitSource) {
+    public static List<EncodedExample> encode(List<PreparedRow> rows, ChatTemplate template, SequenceLimit limit) {
         List<EncodedExample> encoded = new ArrayList<>(rows.size());
         for (PreparedRow row : rows) {
             EncodedExample example = template.encode(new ChatExample(row.user(), row.assistant()));
-            if (example.length() > maxLength) {
+            if (example.length() > limit.tokens()) {
                 throw new JobFailure("row " + row.id() + " is " + example.length() + " tokens long, over the limit of "
-                        + maxLength + " (" + limitSource + "); shorten the row or raise the limit");
+                        + limit.tokens() + " (" + limit.source() + "); shorten the row or raise the limit");
             }
             encoded.add(example);
         }

@@ -10,6 +10,7 @@ import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.checkpoint.TrainingCheckpoint;
 import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.config.SequenceLimit;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.penalty.FisherDiagonal;
@@ -91,15 +92,15 @@ public final class StageTrainer {
         HfCheckpoint.Loaded loaded = stageModels.loaded();
         Llama model = loaded.model();
         ChatTemplate template = template(loaded);
-        RowLimit limit = RowLimit.of(job, model.config());
-        List<EncodedExample> rows = StageDataset.encode(dataset.rows(), template, limit.tokens(), limit.source());
+        SequenceLimit limit = SequenceLimit.of(job.settings().maxSequenceLength(), model.config());
+        List<EncodedExample> rows = StageDataset.encode(dataset.rows(), template, limit);
         requireSameRows(resume, rows.size(), checkpoint);
 
         MemorizationCheck check = null;
         if (options.stopping() instanceof StoppingRule.Memorized) {
             List<PreparedRow> facts = dataset.facts();
-            check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, limit.tokens(),
-                    limit.source()), template, loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
+            check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, limit), template,
+                    loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
         }
         AdamW optimizer = new AdamW(model.trainableParameters(), model.manager(), options.beta1(), options.beta2(),
                 options.epsilon(), options.weightDecay());
@@ -122,7 +123,7 @@ public final class StageTrainer {
                 result.stopReason(), result.steps(), result.epochs(), result.finalLoss());
         StageOutcome outcome = FinishedStages.of(job, result);
         if (outcome instanceof StageOutcome.Completed && recordsFisher(job)) {
-            recordFisher(job, model, StageDataset.encode(dataset.facts(), template, limit.tokens(), limit.source()),
+            recordFisher(job, model, StageDataset.encode(dataset.facts(), template, limit),
                     checkpoint, root);
         }
         return outcome;
@@ -151,9 +152,10 @@ public final class StageTrainer {
         StageDataset dataset = StageDataset.read(store, job.datasetUri());
         try (NDManager root = TorchRuntime.newManager();
                 HfCheckpoint.Loaded loaded = ModelDirectory.load(checkpoint, root)) {
-            RowLimit limit = RowLimit.of(job, loaded.model().config());
-            recordFisher(job, loaded.model(), StageDataset.encode(dataset.facts(), template(loaded), limit.tokens(),
-                    limit.source()), checkpoint, root);
+            SequenceLimit limit = SequenceLimit.of(job.settings().maxSequenceLength(),
+                    loaded.model().config());
+            recordFisher(job, loaded.model(), StageDataset.encode(dataset.facts(), template(loaded), limit),
+                    checkpoint, root);
         }
     }
 
@@ -169,17 +171,6 @@ public final class StageTrainer {
         }
         models.penalties().forEach(p -> parts.add(p.name()));
         return parts.isEmpty() ? "full fine-tuning" : String.join(" + ", parts);
-    }
-
-    /** The longest row the stage may train on, and what sets it (for the failure message). */
-    private record RowLimit(int tokens, String source) {
-
-        static RowLimit of(TrainingJob job, LlamaConfig model) {
-            int settings = job.settings().maxSequenceLength();
-            int tokens = settings > 0 ? Math.min(settings, model.maxSequenceLength()) : model.maxSequenceLength();
-            return new RowLimit(tokens, "settings.maxSequenceLength " + settings + ", model maximum "
-                    + model.maxSequenceLength());
-        }
     }
 
     private Path checkpointDir(TrainingJob job) {

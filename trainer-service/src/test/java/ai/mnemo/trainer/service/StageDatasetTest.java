@@ -8,6 +8,7 @@ import ai.mnemo.datasets.PreparedRow;
 import ai.mnemo.datasets.PreparedRows;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.config.SequenceLimit;
 import ai.mnemo.lm.tokenizer.ByteTokenizerDefinition;
 import ai.mnemo.lm.tokenizer.TextTokenizer;
 import ai.mnemo.service.artifacts.ArtifactStore;
@@ -79,11 +80,13 @@ class StageDatasetTest {
                     new PreparedRow("fact-1", "x".repeat(40), "y", PreparedRow.FACT));
             int shortLength = template.encode(new ai.mnemo.lm.chat.ChatExample("q", "a")).length();
 
-            List<EncodedExample> encoded = StageDataset.encode(rows.subList(0, 1), template, shortLength, "limit");
+            List<EncodedExample> encoded = StageDataset.encode(rows.subList(0, 1), template,
+                    new SequenceLimit(shortLength, "limit"));
             assertEquals(shortLength, encoded.get(0).length());
 
             JobFailure failure = assertThrows(JobFailure.class,
-                    () -> StageDataset.encode(rows, template, 32, "settings.maxSequenceLength 32"));
+                    () -> StageDataset.encode(rows, template,
+                            new SequenceLimit(32, "settings.maxSequenceLength 32")));
             int longLength = shortLength + 39;
             assertTrue(failure.getMessage().startsWith("row fact-1 is " + longLength + " tokens long, over the "
                     + "limit of 32 (settings.maxSequenceLength 32)"), failure.getMessage());
