@@ -9,6 +9,7 @@ import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.ParameterNames;
+import ai.mnemo.lm.model.WeightLayout;
 import ai.mnemo.lm.util.SeededRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,8 +45,10 @@ public final class LoraAdapters implements AutoCloseable {
             for (LoraTarget target : shape.targets()) {
                 String a = name(target, i, "lora_A");
                 String b = name(target, i, "lora_B");
-                NDArray aWeight = require(named, a, new Shape(shape.rank(), target.inFeatures(config)));
-                NDArray bWeight = require(named, b, new Shape(target.outFeatures(config), shape.rank()));
+                NDArray aWeight = WeightLayout.requireShape(named, a,
+                        new Shape(shape.rank(), target.inFeatures(config)));
+                NDArray bWeight = WeightLayout.requireShape(named, b,
+                        new Shape(target.outFeatures(config), shape.rank()));
                 pairs.put(target, new LayerAdapters.Pair(aWeight, bWeight));
                 ordered.put(a, aWeight);
                 ordered.put(b, bWeight);
@@ -147,17 +150,5 @@ public final class LoraAdapters implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
-    }
-
-    private static NDArray require(Map<String, NDArray> named, String name, Shape shape) {
-        NDArray value = named.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("the adapters have no tensor " + name);
-        }
-        if (!value.getShape().equals(shape)) {
-            throw new IllegalArgumentException("adapter tensor " + name + " has shape " + value.getShape()
-                    + ", rank and model imply " + shape);
-        }
-        return value;
     }
 }

@@ -84,7 +84,12 @@ public final class WeightLayout {
         return joined;
     }
 
-    private static void requireShape(Map<String, NDArray> weights, String name, Shape shape) {
+    /**
+     * The tensor {@code name} of {@code weights}, which must have {@code shape}.
+     *
+     * @throws IllegalArgumentException naming the tensor when it is missing or has another shape
+     */
+    public static NDArray requireShape(Map<String, NDArray> weights, String name, Shape shape) {
         NDArray value = weights.get(name);
         if (value == null) {
             throw new IllegalArgumentException("checkpoint has no tensor " + name);
@@ -93,5 +98,6 @@ public final class WeightLayout {
             throw new IllegalArgumentException("tensor " + name + " has shape " + value.getShape()
                     + ", the config implies " + shape);
         }
+        return value;
     }
 }

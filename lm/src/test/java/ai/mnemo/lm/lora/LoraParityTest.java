@@ -144,23 +144,12 @@ class LoraParityTest {
     }
 
     private float[] logitsOfFullRows(NDManager scope) {
-        return model.logits(scope.create(longMatrix(expected.get("input_ids"))), scope).toFloatArray();
+        return model.logits(scope.create(Reference.longMatrix(expected.get("input_ids"))), scope).toFloatArray();
     }
 
     private void backward(NDManager scope) {
         try (GradientCollector collector = root.getEngine().newGradientCollector()) {
             collector.backward(CausalLmLoss.compute(model, ReferenceBatch.of(expected, scope), scope));
         }
-    }
-
-    private static long[][] longMatrix(JsonNode rows) {
-        long[][] out = new long[rows.size()][];
-        for (int r = 0; r < rows.size(); r++) {
-            out[r] = new long[rows.get(r).size()];
-            for (int c = 0; c < out[r].length; c++) {
-                out[r][c] = rows.get(r).get(c).asLong();
-            }
-        }
-        return out;
     }
 }

@@ -57,7 +57,7 @@ class ReferenceParityTest {
     @Test
     void logitsMatchTheReference() {
         try (NDManager scope = root.newSubManager()) {
-            NDArray ids = scope.create(longMatrix(expected.get("input_ids")));
+            NDArray ids = scope.create(Reference.longMatrix(expected.get("input_ids")));
             float[] actual = model.logits(ids, scope).toFloatArray();
             Reference.assertRelativeError(Reference.floats(expected.get("logits")), actual, 1e-4, "logits");
         }
@@ -66,7 +66,7 @@ class ReferenceParityTest {
     @Test
     void shorterSequenceMatchesToo() {
         try (NDManager scope = root.newSubManager()) {
-            NDArray ids = scope.create(longMatrix(expected.get("input_ids"))).get(new NDIndex("0:1, 0:7"));
+            NDArray ids = scope.create(Reference.longMatrix(expected.get("input_ids"))).get(new NDIndex("0:1, 0:7"));
             float[] actual = model.logits(ids, scope).toFloatArray();
             Reference.assertRelativeError(Reference.floats(expected.get("logits_row0_prefix7")), actual, 1e-4,
                     "logits of a prefix");
@@ -94,16 +94,5 @@ class ReferenceParityTest {
             }
             assertEquals(expected.get("grad_global_norm").asDouble(), Math.sqrt(squares), 1e-4);
         }
-    }
-
-    private static long[][] longMatrix(JsonNode rows) {
-        long[][] out = new long[rows.size()][];
-        for (int r = 0; r < rows.size(); r++) {
-            out[r] = new long[rows.get(r).size()];
-            for (int c = 0; c < out[r].length; c++) {
-                out[r][c] = rows.get(r).get(c).asLong();
-            }
-        }
-        return out;
     }
 }

@@ -106,6 +106,18 @@ public final class Reference {
         assertEquals(want, got, Math.abs(want) * relative, what);
     }
 
+    /** A JSON matrix of integers as rows of longs (token ids). */
+    public static long[][] longMatrix(JsonNode rows) {
+        long[][] out = new long[rows.size()][];
+        for (int r = 0; r < rows.size(); r++) {
+            out[r] = new long[rows.get(r).size()];
+            for (int c = 0; c < out[r].length; c++) {
+                out[r][c] = rows.get(r).get(c).asLong();
+            }
+        }
+        return out;
+    }
+
     public static float[] floats(JsonNode node) {
         List<Float> values = new ArrayList<>();
         collect(node, values);
