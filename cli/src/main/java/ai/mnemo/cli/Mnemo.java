@@ -1,7 +1,9 @@
 package ai.mnemo.cli;
 
 import ai.mnemo.cli.commands.BenchCommand;
+import ai.mnemo.cli.commands.CorpusCommand;
 import ai.mnemo.cli.commands.DownCommand;
+import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
 import ai.mnemo.cli.commands.ResultsCommand;
 import ai.mnemo.cli.commands.StatusCommand;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, ResultsCommand.class, BenchCommand.class})
+            SubmitCommand.class, ResultsCommand.class, CorpusCommand.class, PretrainCommand.class, BenchCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {

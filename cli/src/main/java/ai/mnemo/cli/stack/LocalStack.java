@@ -88,6 +88,8 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("MNEMO_ARTIFACTS", dir.resolve("artifacts").toString());
+        // Pretrained bases (mnemo pretrain) are shared by every local stack of the checkout.
+        env.put("MNEMO_MODELS", home.modelRoot().toString());
         env.put("MNEMO_HOME", dir.toString());
         // Dataset paths in specs are relative to the data root: the checkout, unless the user says otherwise.
         env.put("MNEMO_DATA", System.getenv().getOrDefault("MNEMO_DATA", home.root().toString()));

@@ -29,6 +29,11 @@ public record MnemoHome(Path root) {
         return root.resolve(".mnemo");
     }
 
+    /** Base models specs name by a relative {@code model.uri}, shared by every local stack: {@code .mnemo/models}. */
+    public Path modelRoot() {
+        return stateRoot().resolve("models");
+    }
+
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

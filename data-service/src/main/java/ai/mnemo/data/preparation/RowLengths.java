@@ -62,7 +62,7 @@ public class RowLengths {
             config = ModelPresets.named(model.preset());
             tokenizer = byteTokenizer();
         } else {
-            Path dir = store.path(model.uri());
+            Path dir = store.model(model.uri());
             config = LlamaConfig.read(dir.resolve("config.json"));
             tokenizer = TextTokenizer.load(dir);
         }

@@ -26,7 +26,7 @@ final class BaseModels {
         }
         Path dir;
         try {
-            dir = store.path(model.uri());
+            dir = store.model(model.uri());
         } catch (IllegalArgumentException e) {
             throw new InvalidProbeJobException("model.uri: " + e.getMessage(), e);
         }

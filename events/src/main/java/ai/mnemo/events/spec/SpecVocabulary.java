@@ -17,7 +17,7 @@ public final class SpecVocabulary {
     public static final String GATE_NONE = "none";
     public static final String GATE_MEMORIZED = "memorized";
 
-    public static final List<String> PRESETS = List.of("tiny");
+    public static final List<String> PRESETS = List.of("tiny", "small");
     public static final List<String> DATASETS = List.of(KVR, "popqa", "triviaqa", "entityquestions", "lama", "webqa",
             "ultrachat", "evolcode", "apps", "gsm8k", "math");
     public static final List<String> SPLITS = List.of("A", "B");

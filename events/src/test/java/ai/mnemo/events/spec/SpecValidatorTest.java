@@ -35,7 +35,7 @@ class SpecValidatorTest {
                 rule("model", "is required", "model=null"),
                 rule("model", "exactly one of preset and uri is required (neither given)", "model={}"),
                 rule("model", "exactly one of preset and uri is required (both given)", "model.uri=\"file:/m\""),
-                rule("model.preset", "must be one of tiny (was huge)", "model.preset=\"huge\""),
+                rule("model.preset", "must be one of tiny, small (was huge)", "model.preset=\"huge\""),
                 rule("model.uri", "must stay inside the model root (was ../llama)", "model={\"uri\": \"../llama\"}"),
                 rule("model.uri", "must be a path relative to the model root (was hf://meta/llama)",
                         "model={\"uri\": \"hf://meta/llama\"}"),

@@ -6,6 +6,7 @@ import ai.mnemo.lm.tokenizer.ByteTokenizerDefinition;
 public final class ModelPresets {
 
     public static final String TINY = "tiny";
+    public static final String SMALL = "small";
 
     private ModelPresets() {}
 
@@ -18,10 +19,24 @@ public final class ModelPresets {
                 ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
     }
 
+    /**
+     * Seven times the tiny preset: d=256, 8 query heads over 4 key/value heads, 4 layers, SwiGLU width 688, the byte
+     * vocabulary, about 3.0M parameters; big enough to pretrain on a corpus for an hour on 2 cores and keep some of
+     * it (the CPU study's base).
+     */
+    public static LlamaConfig small() {
+        return new LlamaConfig(256, 4, 8, 4, 688, 1e-5, 10000.0, ByteTokenizerDefinition.VOCAB_SIZE, false, 1024,
+                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
+    }
+
     public static LlamaConfig named(String preset) {
         if (TINY.equals(preset)) {
             return tiny();
         }
-        throw new IllegalArgumentException("unknown model preset '" + preset + "' (known: " + TINY + ")");
+        if (SMALL.equals(preset)) {
+            return small();
+        }
+        throw new IllegalArgumentException("unknown model preset '" + preset + "' (known: " + TINY + ", " + SMALL
+                + ")");
     }
 }

@@ -2,8 +2,11 @@ package ai.mnemo.lm.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.Ops;
+import java.util.List;
 
 /**
  * Next-token cross-entropy over the scored positions only (the assistant span). Only those positions go through
@@ -12,6 +15,26 @@ import ai.mnemo.lm.model.Ops;
 public final class CausalLmLoss {
 
     private CausalLmLoss() {}
+
+    /**
+     * The mean loss per scored token of {@code rows}, without training (no gradients), in batches: what a model has
+     * learned of held-out text.
+     */
+    public static double evaluate(Llama model, List<EncodedExample> rows, int batchSize) {
+        double total = 0;
+        long scored = 0;
+        try (TorchRuntime.Scope noGrad = TorchRuntime.noGradient()) {
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                try (NDManager scope = model.manager().newSubManager()) {
+                    TrainingBatch batch = TrainingBatch.of(rows.subList(from, Math.min(rows.size(), from + batchSize)),
+                            model.config().eosTokenId(), scope);
+                    total += negativeLogLikelihood(scoredLogProbs(model, batch, scope), batch).getFloat();
+                    scored += batch.scored();
+                }
+            }
+        }
+        return scored == 0 ? Double.NaN : total / scored;
+    }
 
     /** The mean over the batch's scored positions: a scalar on the batch's manager. */
     public static NDArray compute(Llama model, TrainingBatch batch, NDManager scope) {

@@ -69,5 +69,6 @@ class LlamaConfigTest {
         assertEquals(ModelPresets.tiny(), tiny);
         assertNull(tiny.slidingWindow());
         assertEquals(462_464, ParameterShapes.count(tiny), "the same size as the PyTorch peer's model");
+        assertEquals(3_035_392, ParameterShapes.count(ModelPresets.small()), "a few million");
     }
 }

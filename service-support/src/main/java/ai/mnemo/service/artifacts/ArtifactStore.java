@@ -8,18 +8,30 @@ import java.nio.file.Path;
 
 /**
  * Files shared between services (datasets, checkpoints, predictions), addressed in events by {@code file:} URIs
- * under one root. Every URI read from an event is resolved here and must stay inside the root: a path that
- * escapes it is refused, never opened.
+ * under one root, and the base models a spec names by a path under the model root. Every URI read from an event
+ * is resolved here and must stay inside the roots: a path that escapes them is refused, never opened.
  */
 public final class ArtifactStore {
 
     private final Path root;
+    private final Path modelRoot;
 
+    /** A store whose model root is {@code <root>/models}. */
     public ArtifactStore(Path root) {
+        this(root, root.resolve("models"));
+    }
+
+    /** @param modelRoot where base models named by a relative {@code model.uri} are read (pretrained bases) */
+    public ArtifactStore(Path root, Path modelRoot) {
+        this.root = directory(root, "artifact root");
+        this.modelRoot = directory(modelRoot, "model root");
+    }
+
+    private static Path directory(Path path, String what) {
         try {
-            this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+            return Files.createDirectories(path.toAbsolutePath().normalize());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the artifact root " + root, e);
+            throw new UncheckedIOException("cannot create the " + what + " " + path, e);
         }
     }
 
@@ -35,6 +47,21 @@ public final class ArtifactStore {
     /** Files of a known-fact probe. */
     public Path probe(String probeId) {
         return within(root.resolve("probes").resolve(safeName(probeId)));
+    }
+
+    public Path modelRoot() {
+        return modelRoot;
+    }
+
+    /**
+     * The directory of a model named by a spec's {@code model.uri}: a {@code file:} URI inside the roots, or a path
+     * relative to the model root (e.g. {@code small-kjv}, what {@code mnemo pretrain} writes).
+     */
+    public Path model(String uri) {
+        if (uri.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return path(uri);
+        }
+        return within(modelRoot.resolve(uri));
     }
 
     /** Base models materialized from presets, e.g. {@code models/tiny-seed0}. */
@@ -71,8 +98,9 @@ public final class ArtifactStore {
 
     private Path within(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
-        if (!normalized.startsWith(root)) {
-            throw new IllegalArgumentException("artifact path " + path + " is outside the artifact root " + root);
+        if (!normalized.startsWith(root) && !normalized.startsWith(modelRoot)) {
+            throw new IllegalArgumentException("artifact path " + path + " is outside the artifact root " + root
+                    + (modelRoot.startsWith(root) ? "" : " and the model root " + modelRoot));
         }
         return normalized;
     }

@@ -28,4 +28,15 @@ class ArtifactStoreTest {
         assertThrows(IllegalArgumentException.class, () -> store.run("../other"));
         assertThrows(IllegalArgumentException.class, () -> store.path("http://example.com/x"));
     }
+
+    @Test
+    void aModelIsAFileUriInsideTheRootOrAPathUnderItsModelRoot(@TempDir Path dir) {
+        ArtifactStore store = new ArtifactStore(dir);
+        assertEquals(dir.resolve("models").resolve("small-kjv"), store.model("small-kjv"));
+        assertEquals(dir.resolve("models/base/v2"), store.model("base/v2"));
+        Path checkpoint = store.run("run-1").stage(0).checkpoint();
+        assertEquals(checkpoint, store.model(store.uri(checkpoint)));
+        assertThrows(IllegalArgumentException.class, () -> store.model("../../etc"));
+        assertThrows(IllegalArgumentException.class, () -> store.model("hf://meta/llama"));
+    }
 }

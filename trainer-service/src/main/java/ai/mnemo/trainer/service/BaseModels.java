@@ -32,7 +32,7 @@ public final class BaseModels {
         }
         Path dir;
         try {
-            dir = store.path(model.uri());
+            dir = store.model(model.uri());
         } catch (IllegalArgumentException e) {
             throw new JobFailure("model uri " + model.uri() + " cannot be used: " + e.getMessage(), e);
         }
