@@ -68,6 +68,16 @@
     return spread.std === null || spread.std === undefined ? mean : mean + ' ± ' + format(spread.std);
   }
 
+  /** A difference to naive with its interval, "+35.0 [-44.1, +114.1]"; "—" without one (naive itself, one seed). */
+  function differenceText(versus, field, format) {
+    const d = versus && versus[field];
+    if (!d) {
+      return '—';
+    }
+    const signed = (v) => (v >= 0 ? '+' : '') + format(v);
+    return signed(d.mean) + ' [' + signed(d.low) + ', ' + signed(d.high) + ']';
+  }
+
   /** A mean log-probability: -0.123 -> "-0.12". */
   function logProb(value) {
     return value.toFixed(2);
@@ -194,10 +204,12 @@
     const first = datasets[0] || 'D_A';
     const last = datasets.length > 1 ? datasets[datasets.length - 1] : 'D_B';
     const metric = (retention.runs.find((r) => r.metrics[0]) || {metrics: ['accuracy']}).metrics[0];
+    const versus = new Map((comparison.versusNaive || []).map((v) => [v.label, v]));
 
     table(document.getElementById('comparison-table'),
       ['Method', 'Seeds', 'Retention (' + first + ') %', 'Gold log p (' + first + ')',
-        'Gold tokens (' + first + ') %', 'Forgetting %', 'Last stage (' + last + ') %', 'Steps per stage'],
+        'Gold tokens (' + first + ') %', 'Forgetting %', 'Last stage (' + last + ') %',
+        'Retention vs naive, points (95% CI)', 'Gold log p vs naive (95% CI)', 'Steps per stage'],
       methods.map((m) => [
         m.label,
         [el('div', {}, String(m.n))].concat(
@@ -208,6 +220,8 @@
         spreadText(m.retentionTokenAccuracy, pct),
         spreadText(m.forgetting, pct),
         spreadText(m.lastStageAccuracy, pct),
+        differenceText(versus.get(m.label), 'retention', pct),
+        differenceText(versus.get(m.label), 'retentionLogProb', logProb),
         m.stepsPerStage.length === 0 ? '—'
           : m.stepsPerStage.map((s, i) => el('div', {}, i + ': ' + spreadText(s, count)))]));
     const failed = document.getElementById('failed-runs');

@@ -55,13 +55,20 @@ public final class GenericPassages implements MixingSource {
     }
 
     static Optional<PreparedRow> passage(String text, int index) {
+        return split(text).map(p -> new PreparedRow("passage-" + index, p.user(), p.answer(), PreparedRow.MIXING));
+    }
+
+    /** A passage as a completion task: the prompt and the first 50 words, the next 50 words. */
+    public record Completion(String user, String answer) {}
+
+    /** The completion task of a passage, or empty when it has fewer than {@value #MIN_WORDS} words. */
+    public static Optional<Completion> split(String text) {
         String[] words = text.strip().split("\\s+");
         if (text.isBlank() || words.length < MIN_WORDS) {
             return Optional.empty();
         }
-        String user = PROMPT + String.join(" ", Arrays.asList(words).subList(0, HALF));
-        String answer = String.join(" ", Arrays.asList(words).subList(HALF, 2 * HALF));
-        return Optional.of(new PreparedRow("passage-" + index, user, answer, PreparedRow.MIXING));
+        return Optional.of(new Completion(PROMPT + String.join(" ", Arrays.asList(words).subList(0, HALF)),
+                String.join(" ", Arrays.asList(words).subList(HALF, 2 * HALF))));
     }
 
     /** Passages long enough to be used. */

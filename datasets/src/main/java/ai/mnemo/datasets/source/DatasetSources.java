@@ -7,6 +7,7 @@ import ai.mnemo.datasets.source.hf.Gsm8k;
 import ai.mnemo.datasets.source.hf.Lama;
 import ai.mnemo.datasets.source.hf.MathProblems;
 import ai.mnemo.datasets.source.hf.PassageColumn;
+import ai.mnemo.datasets.source.hf.Passages;
 import ai.mnemo.datasets.source.hf.PopQa;
 import ai.mnemo.datasets.source.hf.TriviaQa;
 import ai.mnemo.datasets.source.hf.UltraChat;
@@ -22,7 +23,7 @@ public final class DatasetSources {
 
     static {
         for (DatasetSource source : List.of(new PopQa(), new TriviaQa(), new EntityQuestions(), new Lama(),
-                new WebQa(), new UltraChat(), new EvolCode(), new Apps(), new Gsm8k(), new MathProblems())) {
+                new WebQa(), new UltraChat(), new EvolCode(), new Apps(), new Gsm8k(), new MathProblems(), new Passages())) {
             BY_NAME.put(source.name(), source);
         }
     }

@@ -144,6 +144,20 @@ class ImportersTest {
         assertTrue(math.answer().contains("\\boxed{70}"));
     }
 
+    @Test
+    void passagesOfAHundredWordsBecomeCompletionTasksAndShorterOnesAreSkipped() throws IOException {
+        String words = String.join(" ", java.util.Collections.nCopies(60, "alpha beta"));
+        Path file = Files.writeString(dir.resolve("corpus.jsonl"), "{\"text\": \"too short a passage\"}\n"
+                + "{\"text\": \"" + words + "\"}\n");
+        SourcePool pool = SourcePool.read(DatasetSources.named("passages"), file, "corpus.jsonl");
+
+        assertEquals(List.of("passages-1"), pool.facts().stream().map(Fact::id).toList());
+        Fact fact = pool.facts().get(0);
+        assertTrue(fact.question().startsWith("Complete the following partial passage:\n\nalpha beta"));
+        assertEquals(50, fact.answer().split(" ").length);
+        assertFalse(DatasetSources.named("passages").factoid());
+    }
+
     @ParameterizedTest
     @CsvSource({"popqa, popqa.jsonl", "triviaqa, triviaqa.jsonl", "entityquestions, entityquestions.json",
             "lama, lama.jsonl", "webqa, webqa.jsonl", "ultrachat, ultrachat.jsonl", "evolcode, evolcode.jsonl",

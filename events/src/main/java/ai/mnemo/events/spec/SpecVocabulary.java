@@ -19,7 +19,10 @@ public final class SpecVocabulary {
 
     public static final List<String> PRESETS = List.of("tiny", "small");
     public static final List<String> DATASETS = List.of(KVR, "popqa", "triviaqa", "entityquestions", "lama", "webqa",
-            "ultrachat", "evolcode", "apps", "gsm8k", "math");
+            "ultrachat", "evolcode", "apps", "gsm8k", "math", "passages");
+    /** Datasets without short factual answers: no known-fact filter, no multiple choice. */
+    public static final List<String> NON_FACTOID = List.of("ultrachat", "evolcode", "apps", "gsm8k", "math",
+            "passages");
     public static final List<String> SPLITS = List.of("A", "B");
     public static final List<String> FORMATS = List.of("qa", "multiple-choice", RANDOM_PREFIX);
     public static final List<String> METRICS = List.of("exact-match", "substring", "last-number", "choice-letter");
@@ -30,7 +33,7 @@ public final class SpecVocabulary {
     public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
     public static final List<String> LOSSES = List.of("answer", "answer-and-padding");
     public static final List<String> MIXING_SOURCES = List.of("random-words", "knowledge-pile", "arxiv-pile",
-            "fineweb");
+            "fineweb", "passages");
 
     private SpecVocabulary() {
     }

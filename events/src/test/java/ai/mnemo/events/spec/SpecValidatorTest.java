@@ -47,7 +47,7 @@ class SpecValidatorTest {
                 rule("stages[1].dataset", "is required", "stages[1].dataset=null"),
                 rule("stages[1].dataset.name", "is required", "stages[1].dataset.name=null"),
                 rule("stages[1].dataset.name", "must be one of kvr, popqa, triviaqa, entityquestions, lama, webqa, "
-                        + "ultrachat, evolcode, apps, gsm8k, math (was wikipedia)",
+                        + "ultrachat, evolcode, apps, gsm8k, math, passages (was wikipedia)",
                         "stages[1].dataset.name=\"wikipedia\""),
                 rule("stages[1].dataset.split", "must be one of A, B (was C)", "stages[1].dataset.split=\"C\""),
                 rule("stages[1].dataset.size", "must be between 1 and 100000 (was 0)", "stages[1].dataset.size=0"),
@@ -138,7 +138,7 @@ class SpecValidatorTest {
                 rule("grid.methods[1].mixing", "is required for remix", "grid.methods[1].mixing=null"),
                 rule("grid.methods[1].mixing.source", "is required", "grid.methods[1].mixing.source=null"),
                 rule("grid.methods[1].mixing.source", "must be one of random-words, knowledge-pile, arxiv-pile, "
-                        + "fineweb (was wikipedia)", "grid.methods[1].mixing.source=\"wikipedia\""),
+                        + "fineweb, passages (was wikipedia)", "grid.methods[1].mixing.source=\"wikipedia\""),
                 rule("grid.methods[1].mixing.ratio", "must be greater than 0 (was 0.0)",
                         "grid.methods[1].mixing.ratio=0"),
                 rule("grid.methods[1].mixing.wordsPerSequence", "must be at least 1 (was 0)",

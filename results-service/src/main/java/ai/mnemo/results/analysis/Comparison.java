@@ -19,6 +19,7 @@ public final class Comparison {
 
     static final String COMPLETED = "completed";
     static final String FAILED = "failed";
+    static final String NAIVE = "naive";
 
     private Comparison() {
     }
@@ -32,7 +33,16 @@ public final class Comparison {
                 .map(group -> method(group.getKey(), group.getValue()))
                 .toList();
         return new ComparisonReport(experiment.id(), experiment.name(), experiment.status(), datasets(experiment),
-                methods);
+                methods, versusNaive(methods));
+    }
+
+    /** Every other method against the one naive method, if the experiment has exactly one. */
+    static List<VersusNaive> versusNaive(List<MethodComparison> methods) {
+        List<MethodComparison> naive = methods.stream().filter(m -> NAIVE.equals(m.method())).toList();
+        if (naive.size() != 1) {
+            return List.of();
+        }
+        return methods.stream().filter(m -> m != naive.get(0)).map(m -> VersusNaive.of(m, naive.get(0))).toList();
     }
 
     static MethodComparison method(String label, List<RunLineage> runs) {

@@ -3,10 +3,12 @@ package ai.mnemo.results.analysis;
 import java.util.List;
 
 /**
- * The methods of an experiment side by side, each over its seeds.
+ * The methods of an experiment side by side, each over its seeds, and each against naive fine-tuning.
  *
  * @param datasets the dataset of each stage ({@code kvr:A} is D_A, the last one D_B)
+ * @param versusNaive every other method minus naive, with 95% intervals; empty unless the experiment has exactly
+ *     one naive method
  */
 public record ComparisonReport(String experimentId, String name, String status, List<String> datasets,
-        List<MethodComparison> methods) {
+        List<MethodComparison> methods, List<VersusNaive> versusNaive) {
 }

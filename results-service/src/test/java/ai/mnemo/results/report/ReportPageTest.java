@@ -70,6 +70,7 @@ class ReportPageTest {
         assertThat(table, containsString("<td>75.0 ± 7.1</td>"));  // naive forgetting
         assertThat(table, containsString("<td>-1.50 ± 0.14</td>")); // naive gold log p: -1.6, -1.4
         assertThat(table, containsString("<td>62.5 ± 3.5</td>"));  // naive gold tokens: 0.60, 0.65
+        assertThat(table, containsString("<td>+35.0 ["));          // remix - naive retention, in points
         assertThat(table, containsString("<td><div>0: 105 ± 7</div><div>1: 120 ± 0</div></td>")); // naive steps
         assertThat(table, containsString("Excluded: naive/seed2 failed at stage 1: " + GridLineage.FAILURE));
 

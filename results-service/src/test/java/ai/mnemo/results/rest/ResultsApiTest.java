@@ -157,6 +157,14 @@ class ResultsApiTest {
                 .body(remix + "failedRuns", hasSize(0))
                 // the seed still training is not in the statistics either
                 .body(remix + "pending", equalTo(1));
+
+        // remix against naive: retention (0.70, 0.50) - (0.20, 0.30), Welch df 1.47
+        response.body("versusNaive.label", contains(GridLineage.REMIX))
+                .body("versusNaive[0].n", equalTo(2))
+                .body("versusNaive[0].naiveN", equalTo(2))
+                .body("versusNaive[0].retention.mean", closeTo(0.35, EPS))
+                .body("versusNaive[0].retention.degreesOfFreedom", closeTo(0.00015625 / 0.00010625, 1e-6))
+                .body("versusNaive[0].retentionLogProb.mean", closeTo(0.7, EPS)); // -0.8 against -1.5
     }
 
     @Test
