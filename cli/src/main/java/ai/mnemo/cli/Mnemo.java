@@ -6,6 +6,7 @@ import ai.mnemo.cli.commands.DownCommand;
 import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
 import ai.mnemo.cli.commands.ResultsCommand;
+import ai.mnemo.cli.commands.RunCommand;
 import ai.mnemo.cli.commands.StatusCommand;
 import ai.mnemo.cli.commands.SubmitCommand;
 import ai.mnemo.cli.commands.UpCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, ResultsCommand.class, CorpusCommand.class, PretrainCommand.class, BenchCommand.class})
+            SubmitCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class, PretrainCommand.class,
+            BenchCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {

@@ -1,11 +1,5 @@
 package ai.mnemo.cli.commands;
 
-import ai.mnemo.cli.kafka.EventWatcher;
-import ai.mnemo.cli.kafka.ExperimentProgress;
-import ai.mnemo.cli.kafka.ExperimentSubmitter;
-import ai.mnemo.cli.results.ExperimentSummary;
-import ai.mnemo.cli.results.ResultsClient;
-import ai.mnemo.cli.results.SummaryTable;
 import ai.mnemo.cli.stack.LocalStack;
 import ai.mnemo.cli.stack.MnemoHome;
 import ai.mnemo.cli.stack.Ports;
@@ -65,34 +59,21 @@ public final class QuickstartCommand implements Callable<Integer> {
         StackState stack = new LocalStack(home, console).start(dir, Ports.free(), StackOptions.forThisMachine());
         Thread stopOnInterrupt = new Thread(() -> LocalStack.stop(stack.processes()));
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try (EventWatcher watcher = new EventWatcher(stack.bootstrapServers())) {
-            String experimentId = ExperimentSubmitter.submit(stack.bootstrapServers(), spec);
-            console.println("submitted experiment " + experimentId);
-            ExperimentProgress progress = new ExperimentProgress(console);
-            if (!watcher.watch(experimentId, timeout, progress)) {
-                console.println("timed out after " + timeout + "; logs are in " + dir.resolve("logs"));
+        try {
+            ExperimentRun.Outcome outcome = ExperimentRun.run(stack, spec, timeout, console);
+            if (outcome.summary() == null) {
                 return 1;
             }
-            if (progress.rejection() != null) {
-                return 1;
+            if (!keep) {
+                console.println("(the stack stops now: rerun with --keep to browse the report)");
             }
-            ExperimentSummary summary = progress.summary(experimentId);
-            ResultsClient results = new ResultsClient(stack.resultsUrl());
-            results.awaitFinished(experimentId, Duration.ofMinutes(1));
-            console.println();
-            console.print(SummaryTable.render(summary));
-            console.println();
-            console.println("stored by results-service: " + stack.resultsUrl() + "/api/experiments/" + experimentId);
-            console.println("report:                    " + stack.resultsUrl() + "/experiments/" + experimentId
-                    + (keep ? "" : "  (the stack stops now: rerun with --keep to browse it)"));
             if (out != null) {
-                EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), summary);
+                EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), outcome.summary());
                 console.println("summary written to " + out);
             }
-            boolean allCompleted = summary.runs().stream().allMatch(r -> "completed".equals(r.status()));
-            console.printf("quickstart %s in %.1f minutes%n", allCompleted ? "finished" : "ended with failed runs",
-                    (System.nanoTime() - started) / 60e9);
-            return allCompleted ? 0 : 1;
+            console.printf("quickstart %s in %.1f minutes%n", outcome.completed() ? "finished"
+                    : "ended with failed runs", (System.nanoTime() - started) / 60e9);
+            return outcome.completed() ? 0 : 1;
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             if (keep) {

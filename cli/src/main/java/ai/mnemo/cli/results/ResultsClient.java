@@ -33,6 +33,11 @@ public final class ResultsClient {
         return get("/api/experiments/" + experimentId + "/comparison");
     }
 
+    /** Per method, over seeds: the logit lens of every checkpoint on every dataset. */
+    public Optional<JsonNode> logitLens(String experimentId) {
+        return get("/api/experiments/" + experimentId + "/logit-lens");
+    }
+
     /** Waits until results-service has stored the experiment's end (every run finished). */
     public boolean awaitFinished(String experimentId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -16,11 +16,16 @@ class ComparisonTableTest {
                    "stepsPerStage": [{"n": 2, "mean": 66, "std": 1}, {"n": 2, "mean": 136.4, "std": 3}], "failed": 1},
                   {"label": "remix(random-words x2)", "n": 1, "retention": {"n": 1, "mean": 0.5, "std": null},
                    "forgetting": {"n": 1, "mean": 0.5, "std": null}, "lastStageAccuracy": {"n": 1, "mean": 1.0, "std": null},
-                   "stepsPerStage": [{"n": 1, "mean": 552}, {"n": 1, "mean": 336}], "failed": 0}]}
+                   "retentionLogProb": {"n": 1, "mean": -0.5, "std": null},
+                   "stepsPerStage": [{"n": 1, "mean": 552}, {"n": 1, "mean": 336}], "failed": 0}],
+                 "versusNaive": [{"label": "remix(random-words x2)", "retention":
+                   {"mean": 0.25, "low": -0.125, "high": 0.625, "degreesOfFreedom": 1.5}}]}
                 """));
         assertTrue(table.contains("25.0% ± 5.0"), table);
         assertTrue(table.contains("66 / 136"), table);
         assertTrue(table.contains("50.0%"), table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("remix(random-words x2)") && l.endsWith("0")), table);
+        assertTrue(table.contains("+25.0 [-12.5, +62.5]"), "the difference to naive with its interval: " + table);
+        assertTrue(table.contains("-0.50"), "the gold log p: " + table);
     }
 }

@@ -1,0 +1,63 @@
+package ai.mnemo.cli.commands;
+
+import ai.mnemo.cli.kafka.EventWatcher;
+import ai.mnemo.cli.kafka.ExperimentProgress;
+import ai.mnemo.cli.kafka.ExperimentSubmitter;
+import ai.mnemo.cli.results.ComparisonTable;
+import ai.mnemo.cli.results.ExperimentSummary;
+import ai.mnemo.cli.results.ResultsClient;
+import ai.mnemo.cli.results.SummaryTable;
+import ai.mnemo.cli.stack.StackState;
+import ai.mnemo.events.spec.ExperimentSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * One experiment on a running stack, start to end: submit the spec, print progress as the events come, wait until
+ * results-service has stored the end, print the runs and the comparison of methods.
+ */
+final class ExperimentRun {
+
+    /** How it ended; {@code comparison} is null when the experiment was rejected or timed out. */
+    record Outcome(String experimentId, ExperimentSummary summary, JsonNode comparison, boolean completed,
+            double minutes) {}
+
+    private ExperimentRun() {}
+
+    static Outcome run(StackState stack, ExperimentSpec spec, Duration timeout, PrintStream console)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        try (EventWatcher watcher = new EventWatcher(stack.bootstrapServers())) {
+            String experimentId = ExperimentSubmitter.submit(stack.bootstrapServers(), spec);
+            console.println("submitted experiment " + experimentId + " (" + spec.name() + ")");
+            ExperimentProgress progress = new ExperimentProgress(console);
+            if (!watcher.watch(experimentId, timeout, progress)) {
+                console.println("timed out after " + timeout + "; logs are in " + stack.dir().resolve("logs"));
+                return new Outcome(experimentId, null, null, false, minutes(started));
+            }
+            if (progress.rejection() != null) {
+                return new Outcome(experimentId, null, null, false, minutes(started));
+            }
+            ExperimentSummary summary = progress.summary(experimentId);
+            ResultsClient results = new ResultsClient(stack.resultsUrl());
+            results.awaitFinished(experimentId, Duration.ofMinutes(1));
+            JsonNode comparison = results.comparison(experimentId).orElse(null);
+            console.println();
+            console.print(SummaryTable.render(summary));
+            if (comparison != null && summary.runs().size() > 1) {
+                console.println();
+                console.print(ComparisonTable.render(comparison));
+            }
+            console.println();
+            console.println("stored by results-service: " + stack.resultsUrl() + "/api/experiments/" + experimentId);
+            console.println("report:                    " + stack.resultsUrl() + "/experiments/" + experimentId);
+            boolean completed = summary.runs().stream().allMatch(r -> "completed".equals(r.status()));
+            return new Outcome(experimentId, summary, comparison, completed, minutes(started));
+        }
+    }
+
+    private static double minutes(long since) {
+        return (System.nanoTime() - since) / 60e9;
+    }
+}
