@@ -32,14 +32,9 @@ public final class ModelGeneration implements Generation {
     public List<String> answers(List<String> users, int maxNewTokens) {
         List<int[]> prompts = new ArrayList<>(users.size());
         for (String user : users) {
-            int[] prompt = template.prompt(user);
-            if (prompt.length + maxNewTokens > maxPositions) {
-                throw new IllegalArgumentException("a prompt of " + prompt.length + " tokens plus " + maxNewTokens
-                        + " new tokens exceeds the model's max_position_embeddings (" + maxPositions
-                        + "); shorten the question or lower maxNewTokens");
-            }
-            prompts.add(prompt);
+            prompts.add(template.prompt(user));
         }
-        return generator.generate(prompts, maxNewTokens).stream().map(template::decode).toList();
+        int cap = GenerationCap.fit(maxNewTokens, prompts, maxPositions);
+        return generator.generate(prompts, cap).stream().map(template::decode).toList();
     }
 }

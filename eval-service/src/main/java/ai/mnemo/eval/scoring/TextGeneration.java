@@ -38,12 +38,9 @@ public final class TextGeneration implements Generation {
             int[] ids = new int[text.length + 1];
             ids[0] = bos;
             System.arraycopy(text, 0, ids, 1, text.length);
-            if (ids.length + maxNewTokens > maxPositions) {
-                throw new IllegalArgumentException("a prompt of " + ids.length + " tokens plus " + maxNewTokens
-                        + " new tokens exceeds the model's max_position_embeddings (" + maxPositions + ")");
-            }
             encoded.add(ids);
         }
-        return generator.generate(encoded, maxNewTokens).stream().map(tokenizer::decode).toList();
+        int cap = GenerationCap.fit(maxNewTokens, encoded, maxPositions);
+        return generator.generate(encoded, cap).stream().map(tokenizer::decode).toList();
     }
 }

@@ -21,7 +21,7 @@ class TextGenerationTest {
     Path dir;
 
     @Test
-    void continuationsAreCappedBatchIndependentAndLongPromptsAreRefused() {
+    void continuationsAreCappedBatchIndependentWithinThePositionsLeft() {
         try (NDManager root = TorchRuntime.newManager()) {
             Presets.write(ModelPresets.TINY, 0, dir, root);
             try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
@@ -31,10 +31,13 @@ class TextGenerationTest {
 
                 assertEquals(together, alone);
                 assertTrue(together.stream().allMatch(a -> a.codePointCount(0, a.length()) <= 5), together.toString());
+                String nearlyFull = new TextGeneration(loaded, 8).answers(List.of("x".repeat(1010)), 20).get(0);
+                assertTrue(nearlyFull.codePointCount(0, nearlyFull.length()) <= 13,
+                        "the cap shrinks to the 13 positions left after a prompt of 1011 tokens");
                 IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
-                        () -> new TextGeneration(loaded, 8).answers(List.of("x".repeat(1010)), 20));
-                assertEquals("a prompt of 1011 tokens plus 20 new tokens exceeds the model's max_position_embeddings"
-                        + " (1024)", tooLong.getMessage());
+                        () -> new TextGeneration(loaded, 8).answers(List.of("x".repeat(1023)), 20));
+                assertEquals("a prompt of 1024 tokens leaves no room for an answer in the model's "
+                        + "max_position_embeddings (1024); shorten the question", tooLong.getMessage());
             }
         }
     }

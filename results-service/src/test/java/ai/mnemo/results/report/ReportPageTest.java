@@ -93,9 +93,10 @@ class ReportPageTest {
             assertThat(lens.get(0), containsString(text));
         }
         String lensTable = between(dom, "id=\"lens-table\"", "id=\"loss\"");
-        // naive after stage 1: 10 + 15 known facts, 5 + 7 of them top-1 first after layer 1 -> depth 1.52
+        // naive after stage 1: 10 + 15 known facts, 5 + 7 of them top-1 first after layer 1 -> depth 1.52;
+        // top-1 rates per depth (0, 0.10, 0.20) and (0, 0.14, 0.30) -> 0.37 depths at top-1 per fact
         assertThat(lensTable, containsString("<td>naive after stage 1 (kvr:B)</td><td>2</td><td>25.0</td>"
-                + "<td>1.52</td><td>75.0</td>"));
+                + "<td>1.52</td><td>0.37</td><td>75.0</td>"));
 
         // Loss curves: one chart per stage, a line per run that trained it, named in the legend.
         List<String> losses = svgs(between(dom, "id=\"loss-list\"", "id=\"runs\""));
