@@ -74,12 +74,12 @@ public final class LayerAdapters {
 
     /** {@code s (x A^T) B^T}: (..., in) -> (..., out). */
     private NDArray update(Pair pair, NDArray x) {
-        return Ops.linear(Ops.linear(x, pair.a()), pair.b()).mul(scale);
+        return Ops.scale(Ops.linear(Ops.linear(x, pair.a()), pair.b()), scale);
     }
 
     /** {@code s B A}, the update as a weight (out, in), to merge it into the frozen weight. */
     NDArray weightUpdate(LoraTarget target) {
         Pair pair = pairs.get(target);
-        return pair.b().matMul(pair.a()).mul(scale);
+        return Ops.scale(pair.b().matMul(pair.a()), scale);
     }
 }

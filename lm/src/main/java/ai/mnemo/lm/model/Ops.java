@@ -23,6 +23,21 @@ public final class Ops {
         return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
+    /**
+     * {@code x * factor}. Never {@code NDArray.mul(Number)} where a gradient flows: it closes its scalar right
+     * after the call, and on CPU that scalar is a view of a Java buffer the garbage collector may reuse while
+     * autograd still reads it in the backward pass (LoRA gradients turned NaN after a few dozen steps). The scalar
+     * made here belongs to x's manager and lives as long as the activation.
+     */
+    public static NDArray scale(NDArray x, double factor) {
+        return x.mul(x.getManager().create((float) factor));
+    }
+
+    /** {@code x / divisor}, its scalar kept alive like {@link #scale}'s. */
+    public static NDArray divide(NDArray x, double divisor) {
+        return x.div(x.getManager().create((float) divisor));
+    }
+
     /** SiLU gate of SwiGLU: {@code g * sigmoid(g) * u}. */
     public static NDArray swiGlu(NDArray gate, NDArray up) {
         return gate.mul(gate.getNDArrayInternal().sigmoid()).mul(up);

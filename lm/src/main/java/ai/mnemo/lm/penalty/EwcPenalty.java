@@ -1,6 +1,7 @@
 package ai.mnemo.lm.penalty;
 
 import ai.djl.ndarray.NDArray;
+import ai.mnemo.lm.model.Ops;
 import ai.mnemo.lm.train.PenaltyTerm;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,6 @@ public final class EwcPenalty implements PenaltyTerm {
             NDArray term = drift.square().mul(fisher.get(e.getKey())).sum();
             total = total == null ? term : total.add(term);
         }
-        return total.mul((float) (lambda / 2));
+        return Ops.scale(total, lambda / 2);
     }
 }

@@ -3,6 +3,7 @@ package ai.mnemo.lm.penalty;
 import ai.djl.ndarray.NDArray;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.model.Ops;
 import ai.mnemo.lm.train.CausalLmLoss;
 import ai.mnemo.lm.train.PenaltyTerm;
 
@@ -38,7 +39,7 @@ public final class KlToReference implements PenaltyTerm {
         try (TorchRuntime.Scope noGrad = TorchRuntime.noGradient()) {
             referenceLogProbs = CausalLmLoss.scoredLogProbs(reference, micro.batch(), micro.scope()); // (N, V)
         }
-        return divergence(referenceLogProbs, micro.logProbs()).sum().mul((float) (weight / micro.batchScored()));
+        return Ops.scale(divergence(referenceLogProbs, micro.logProbs()).sum(), weight / micro.batchScored());
     }
 
     /** {@code KL(p || q)} per row of two (N, V) log-probability tables: (N). */

@@ -38,7 +38,7 @@ public final class CausalLmLoss {
 
     /** The mean over the batch's scored positions: a scalar on the batch's manager. */
     public static NDArray compute(Llama model, TrainingBatch batch, NDManager scope) {
-        return negativeLogLikelihood(scoredLogProbs(model, batch, scope), batch).div(batch.scored());
+        return Ops.divide(negativeLogLikelihood(scoredLogProbs(model, batch, scope), batch), batch.scored());
     }
 
     /** The sum over the scored positions of {@code -log p(target)}: a scalar. */

@@ -79,6 +79,11 @@ public final class Trainer {
                     stepLoss = objective.backward(model, batchRows, batching, scope);
                     List<NDArray> gradients = GradientClipping.gradients(optimizer.parameters().values(), scope);
                     norm = GradientClipping.globalNorm(gradients);
+                    if (!Double.isFinite(norm) || !Double.isFinite(stepLoss.crossEntropy() + stepLoss.penalty())) {
+                        // Applied, this step would make every weight NaN: stop on the last finite weights.
+                        p.lastLoss = stepLoss.crossEntropy();
+                        return finish(p, TrainingResult.DIVERGED, exactMatch, optimizer, checkpoints);
+                    }
                     optimizer.step(gradients, lr, GradientClipping.coefficient(norm, options.maxGradNorm()));
                 }
                 double loss = stepLoss.crossEntropy();
@@ -129,7 +134,7 @@ public final class Trainer {
         if (rule instanceof StoppingRule.FixedEpochs) {
             return "fixed-epochs";
         }
-        return rule instanceof StoppingRule.Memorized ? "not-memorized" : "epoch-cap";
+        return rule instanceof StoppingRule.Memorized ? TrainingResult.NOT_MEMORIZED : "epoch-cap";
     }
 
     /** Released-code loss: every row padded to the stage's longest row, padding scored. */

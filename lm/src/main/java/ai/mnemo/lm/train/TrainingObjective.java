@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.mnemo.lm.chat.EncodedExample;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.model.Ops;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public final class TrainingObjective {
                 TrainingBatch batch = TrainingBatch.of(part, batching.padId(), batching.padTo(),
                         batching.scorePadding(), micro);
                 NDArray logProbs = CausalLmLoss.scoredLogProbs(model, batch, micro);
-                NDArray ce = CausalLmLoss.negativeLogLikelihood(logProbs, batch).div(batchScored);
+                NDArray ce = Ops.divide(CausalLmLoss.negativeLogLikelihood(logProbs, batch), batchScored);
                 NDArray loss = ce;
                 PenaltyTerm.MicroBatch input = new PenaltyTerm.MicroBatch(model, batch, logProbs, batchScored,
                         from == 0, micro);

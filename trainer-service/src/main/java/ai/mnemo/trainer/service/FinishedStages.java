@@ -12,7 +12,6 @@ import ai.mnemo.lm.train.TrainingState;
  */
 final class FinishedStages {
 
-    static final String NOT_MEMORIZED = "not-memorized";
     static final String STOPPED = "stopped";
 
     private FinishedStages() {}
@@ -22,7 +21,8 @@ final class FinishedStages {
             return new StageOutcome.Interrupted(result.steps());
         }
         if (result.failed()) {
-            return new StageOutcome.Failed(notMemorized(job, result.epochs(), result.exactMatch()));
+            return new StageOutcome.Failed(failure(job, result.stopReason(), result.steps(), result.epochs(),
+                    result.exactMatch()));
         }
         return completed(job, result.steps(), result.epochs(), result.finalLoss(), result.stopReason(),
                 result.seconds(), result.tokensPerSecond());
@@ -30,8 +30,8 @@ final class FinishedStages {
 
     /** The outcome recorded in a finished checkpoint's {@code trainer_state.json}. */
     static StageOutcome of(TrainingJob job, TrainingState state) {
-        if (NOT_MEMORIZED.equals(state.stopReason())) {
-            return new StageOutcome.Failed(notMemorized(job, state.epoch(), null));
+        if (TrainingResult.isFailure(state.stopReason())) {
+            return new StageOutcome.Failed(failure(job, state.stopReason(), state.step(), state.epoch(), null));
         }
         return completed(job, state.step(), state.epoch(), state.lastLoss(), state.stopReason(), state.seconds(),
                 state.seconds() > 0 ? state.tokens() / state.seconds() : 0);
@@ -41,6 +41,15 @@ final class FinishedStages {
             double seconds, double tokensPerSecond) {
         return new StageOutcome.Completed(StageCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
                 job.attempt(), job.checkpointUri(), steps, epochs, loss, reason, seconds, tokensPerSecond));
+    }
+
+    private static String failure(TrainingJob job, String reason, long steps, int epochs, Double exactMatch) {
+        return TrainingResult.DIVERGED.equals(reason) ? diverged(job, steps) : notMemorized(job, epochs, exactMatch);
+    }
+
+    static String diverged(TrainingJob job, long steps) {
+        return "stage " + job.stageIndex() + " diverged after " + steps + " steps: the loss or its gradient became"
+                + " NaN or infinite, so training stopped on the last finite weights; lower the learning rate";
     }
 
     static String notMemorized(TrainingJob job, int epochs, Double exactMatch) {

@@ -71,7 +71,7 @@ public final class StageTrainer {
             if (saved.finished()) {
                 LOG.infof("run %s stage %d: checkpoint %s is already finished (%s), announcing it again",
                         job.runId(), job.stageIndex(), checkpoint, saved.stopReason());
-                if (!FinishedStages.NOT_MEMORIZED.equals(saved.stopReason())) {
+                if (!TrainingResult.isFailure(saved.stopReason())) {
                     recordFisherOfFinished(job, checkpoint);
                 }
                 return FinishedStages.of(job, saved);
