@@ -1,5 +1,6 @@
 package ai.mnemo.cli.commands;
 
+import ai.mnemo.cli.results.QuickstartReading;
 import ai.mnemo.cli.stack.LocalStack;
 import ai.mnemo.cli.stack.MnemoHome;
 import ai.mnemo.cli.stack.Ports;
@@ -47,8 +48,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     public int run(MnemoHome home, PrintStream console) throws Exception {
         long started = System.nanoTime();
         ExperimentSpec spec = QuickstartSpec.build(facts, seed);
-        console.printf("Mnemo quickstart: %d KVR facts A -> B, naive vs REMIX (random words, ratio 2), tiny model%n",
-                facts);
+        console.printf("Mnemo quickstart: %d KVR facts A -> B, naive vs REMIX (random words, ratio 2), tiny model,"
+                + " stage 2 at a tenth of stage 1's learning rate%n", facts);
         Path dir = StackDir.quickstart(home);
         if (StackState.load(dir).isPresent()) {
             console.println("a quickstart stack from --keep is still running: ./mnemo down stops it");
@@ -73,6 +74,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             }
             console.printf("quickstart %s in %.1f minutes%n", outcome.completed() ? "finished"
                     : "ended with failed runs", (System.nanoTime() - started) / 60e9);
+            if (outcome.comparison() != null) {
+                console.println(QuickstartReading.of(outcome.comparison()));
+            }
             return outcome.completed() ? 0 : 1;
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
