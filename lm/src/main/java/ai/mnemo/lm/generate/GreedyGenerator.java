@@ -66,7 +66,8 @@ public final class GreedyGenerator {
     private int[][] decodeCached(List<int[]> prompts, int maxNewTokens) {
         Rows rows = new Rows(prompts, maxNewTokens, eos);
         try (NDManager generation = model.manager().newSubManager()) {
-            KvCache cache = new KvCache(model.config().numHiddenLayers(), generation);
+            KvCache cache = new KvCache(model.config().numHiddenLayers(), rows.promptLength + maxNewTokens,
+                    generation);
             long[] next;
             try (NDManager step = generation.newSubManager()) {
                 ForwardContext context = model.leftPaddedContext(rows.padding, 0, rows.promptLength, step);
