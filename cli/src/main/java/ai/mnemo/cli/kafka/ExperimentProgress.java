@@ -53,7 +53,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
             out.printf("  run %-34s %s%n", planned.label(), String.join(" -> ", planned.stages()));
         } else if (event instanceof TrainingStarted started) {
             RunView run = run(started.runId());
-            out.printf("[%s] stage %d (%s) training on %s%n", run.label, started.stageIndex() + 1,
+            out.printf("[%s] stage %d (%s) training on %s%n", run.label, started.stageIndex(),
                     run.dataset(started.stageIndex()), started.worker());
         } else if (event instanceof TrainingProgress progress) {
             showProgress(run(progress.runId()), progress);
@@ -61,7 +61,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
             RunView run = run(completed.runId());
             run.steps.put(completed.stageIndex(), completed.steps());
             out.printf("[%s] stage %d trained: %d steps, %d epochs, loss %.4f, %s, %.0f tokens/s%n", run.label,
-                    completed.stageIndex() + 1, completed.steps(), completed.epochs(), completed.finalLoss(),
+                    completed.stageIndex(), completed.steps(), completed.epochs(), completed.finalLoss(),
                     completed.stopReason(), completed.tokensPerSecond());
         } else if (event instanceof EvalCompleted evaluated) {
             RunView run = run(evaluated.runId());
@@ -72,7 +72,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
                 line.append(String.format(" %s %.1f%%", result.dataset(), 100 * result.accuracy()));
             }
             run.accuracy.put(evaluated.stageIndex(), accuracy);
-            out.printf("[%s] evaluated after stage %d:%s%n", run.label, evaluated.stageIndex() + 1, line);
+            out.printf("[%s] evaluated after stage %d:%s%n", run.label, evaluated.stageIndex(), line);
         } else if (event instanceof TrainingFailed failed) {
             out.printf("[%s] training failed: %s%n", run(failed.runId()).label, failed.reason());
         } else if (event instanceof EvalFailed failed && failed.runId() != null) {
@@ -117,7 +117,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
             return;
         }
         run.lastProgressShown = now;
-        out.printf("[%s] stage %d epoch %d step %d loss %.4f%s%n", run.label, progress.stageIndex() + 1,
+        out.printf("[%s] stage %d epoch %d step %d loss %.4f%s%n", run.label, progress.stageIndex(),
                 progress.epoch(), progress.step(), progress.loss(),
                 progress.exactMatch() == null ? "" : String.format(" exact match %.1f%%", 100 * progress.exactMatch()));
     }

@@ -50,6 +50,10 @@ class ExperimentProgressTest {
         assertTrue(table.contains("25.0%"), table);
         assertTrue(table.contains("100.0%"), table);
         assertTrue(printed.toString().contains("run failed: stage 1 did not memorize"), printed.toString());
+        // Stage numbers are the spec's and the events' (0 learns D_A), as in failure reasons and the report.
+        assertTrue(printed.toString().contains("[naive/seed0] stage 0 trained: 120 steps"), printed.toString());
+        assertTrue(printed.toString().contains("[naive/seed0] evaluated after stage 1: kvr:A 25.0% kvr:B 100.0%"),
+                printed.toString());
     }
 
     @Test
