@@ -3,27 +3,34 @@ package ai.mnemo.cli.results;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a summary as the quickstart's table: steps and exact match per stage, and the retention of D_A. */
+/**
+ * Renders a summary as the quickstart's table: per stage (numbered as in the spec, 0 learns D_A) its steps and the
+ * exact match on its own dataset right after it, then the retention of D_A after the last stage.
+ */
 public final class SummaryTable {
 
     private SummaryTable() {}
 
     public static String render(ExperimentSummary summary) {
+        int stages = summary.runs().stream().mapToInt(r -> r.stages().size()).max().orElse(0);
+        List<String> header = new ArrayList<>(List.of("method", "seed"));
+        for (int i = 0; i < stages; i++) {
+            header.add("stage " + i + " steps");
+            header.add("EM own after " + i);
+        }
+        header.addAll(List.of("retention D_A", "status"));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"method", "seed", "stage-1 steps", "EM D_A after 1", "stage-2 steps",
-            "EM D_B after 2", "retention D_A", "status"});
+        rows.add(header.toArray(String[]::new));
         for (ExperimentSummary.Run run : summary.runs()) {
-            ExperimentSummary.Stage first = stage(run, 0);
-            ExperimentSummary.Stage last = stage(run, run.stages().size() - 1);
-            rows.add(new String[] {
-                run.label(),
-                Long.toString(run.seed()),
-                steps(first),
-                percent(first == null ? null : first.accuracy().get(first.dataset())),
-                steps(run.stages().size() > 1 ? last : null),
-                percent(run.stages().size() > 1 && last != null ? last.accuracy().get(last.dataset()) : null),
-                percent(run.stages().size() > 1 ? run.retention() : null),
-                run.status()});
+            List<String> row = new ArrayList<>(List.of(run.label(), Long.toString(run.seed())));
+            for (int i = 0; i < stages; i++) {
+                ExperimentSummary.Stage stage = stage(run, i);
+                row.add(steps(stage));
+                row.add(percent(stage == null ? null : stage.accuracy().get(stage.dataset())));
+            }
+            row.add(percent(run.stages().size() > 1 ? run.retention() : null));
+            row.add(run.status());
+            rows.add(row.toArray(String[]::new));
         }
         return TextTable.format(rows);
     }

@@ -15,4 +15,11 @@ class QuickstartSpecTest {
         assertEquals(3L, spec.grid().seeds().get(0));
         assertEquals(2, spec.grid().methods().size());
     }
+
+    @Test
+    void stageOneTrainsAtATenthOfStageZerosRateAndRemixMixesStageZeroOnly() {
+        ExperimentSpec spec = QuickstartSpec.build(64, 0);
+        assertEquals(spec.training().learningRate() / 10, spec.stages().get(1).training().learningRate(), 1e-12);
+        assertEquals(java.util.List.of(0), spec.grid().methods().get(1).mixing().stages());
+    }
 }
