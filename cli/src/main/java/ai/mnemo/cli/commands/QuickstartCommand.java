@@ -49,7 +49,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ExperimentSpec spec = QuickstartSpec.build(facts, seed);
         console.printf("Mnemo quickstart: %d KVR facts A -> B, naive vs REMIX (random words, ratio 2, stage 0), tiny model,"
-                + " stage 2 at a tenth of stage 1's learning rate%n", facts);
+                + " stage 1 at a tenth of stage 0's learning rate%n", facts);
         Path dir = StackDir.quickstart(home);
         if (StackState.load(dir).isPresent()) {
             console.println("a quickstart stack from --keep is still running: ./mnemo down stops it");
