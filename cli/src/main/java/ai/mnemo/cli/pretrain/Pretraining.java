@@ -84,8 +84,7 @@ public final class Pretraining {
             TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(1))
                     .optLearningRate(s.learningRate()).optBatchSize(s.batch()).optWeightDecay(0.1)
                     .optSeed(s.seed()).optCheckpointEveryEpochs(0).build();
-            AdamW adam = new AdamW(model.parameters(), model.manager(), options.beta1(), options.beta2(),
-                    options.epsilon(), options.weightDecay());
+            AdamW adam = AdamW.forTraining(model, options);
             TrainingResult result;
             try (PretrainingProgress progress = new PretrainingProgress(s.steps())) {
                 result = new Trainer(model, options, progress).train(rows, adam, null, null, CheckpointSink.NONE);

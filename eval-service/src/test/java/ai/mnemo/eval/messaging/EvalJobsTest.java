@@ -168,8 +168,7 @@ class EvalJobsTest {
             List<String> answers = facts.stream().map(Fact::answer).toList();
             TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(300))
                     .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
-            AdamW adam = new AdamW(loaded.model().parameters(), loaded.model().manager(), options.beta1(),
-                    options.beta2(), options.epsilon(), options.weightDecay());
+            AdamW adam = AdamW.forTraining(loaded.model(), options);
             MemorizationProbe probe = new MemorizationProbe(rows, answers, template,
                     (p, g) -> p.strip().equalsIgnoreCase(g.strip()), 8, 16);
             TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)

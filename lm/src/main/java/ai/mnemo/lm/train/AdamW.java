@@ -3,6 +3,7 @@ package ai.mnemo.lm.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.model.Llama;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ public final class AdamW {
             firstMoments.put(name, manager.zeros(p.getShape()));
             secondMoments.put(name, manager.zeros(p.getShape()));
         });
+    }
+
+    /** AdamW over what {@code model} trains (its weights, or its adapters when attached), as {@code options} set it. */
+    public static AdamW forTraining(Llama model, TrainingOptions options) {
+        return new AdamW(model.trainableParameters(), model.manager(), options.beta1(), options.beta2(),
+                options.epsilon(), options.weightDecay());
     }
 
     /** The parameters it updates, by name, in update order. */

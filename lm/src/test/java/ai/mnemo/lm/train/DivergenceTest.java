@@ -50,8 +50,7 @@ class DivergenceTest {
                 KvrRows kvr = KvrRows.of(16, 3, template);
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(5))
                         .optLearningRate(3e-3).optBatchSize(4).optCheckpointEveryEpochs(0).build();
-                AdamW adam = new AdamW(loaded.model().parameters(), loaded.model().manager(), options.beta1(),
-                        options.beta2(), options.epsilon(), options.weightDecay());
+                AdamW adam = AdamW.forTraining(loaded.model(), options);
                 NDArray embedding = loaded.model().parameters().get(ParameterNames.EMBEDDING);
                 float[][] before = new float[1][];
                 TrainingListener remember = new TrainingListener() {

@@ -98,7 +98,6 @@ class MemorizationTest {
     }
 
     private static AdamW adam(HfCheckpoint.Loaded loaded, TrainingOptions o) {
-        return new AdamW(loaded.model().parameters(), loaded.model().manager(), o.beta1(), o.beta2(), o.epsilon(),
-                o.weightDecay());
+        return AdamW.forTraining(loaded.model(), o);
     }
 }

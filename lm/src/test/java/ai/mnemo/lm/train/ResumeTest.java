@@ -69,7 +69,7 @@ class ResumeTest {
     }
 
     private static AdamW newAdam(Llama model, TrainingOptions o) {
-        return new AdamW(model.parameters(), model.manager(), o.beta1(), o.beta2(), o.epsilon(), o.weightDecay());
+        return AdamW.forTraining(model, o);
     }
 
     private static Map<String, float[]> snapshot(Llama model) {

@@ -102,8 +102,7 @@ public final class StageTrainer {
             check = MemorizationProbes.over(facts, StageDataset.encode(facts, template, limit), template,
                     loaded.tokenizer(), config.probeBatchSize(), dataset.file().toString());
         }
-        AdamW optimizer = new AdamW(model.trainableParameters(), model.manager(), options.beta1(), options.beta2(),
-                options.epsilon(), options.weightDecay());
+        AdamW optimizer = AdamW.forTraining(model, options);
         if (resume != null) {
             TrainingCheckpoint.restoreOptimizer(checkpoint, optimizer, root);
         }
