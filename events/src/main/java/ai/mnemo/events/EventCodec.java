@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -43,6 +46,14 @@ public final class EventCodec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Strict types: "8" is not the number 8, nor "true" a boolean; a producer that quotes numbers has
+                // a bug worth hearing about, and a person who quotes one meant something else.
+                .withCoercionConfig(LogicalType.Integer, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                         JsonInclude.Include.NON_NULL));
     }
