@@ -17,6 +17,10 @@ public final class SpecVocabulary {
     public static final String MULTIPLE_CHOICE = "multiple-choice";
     public static final String RANDOM_PREFIX = "random-prefix";
     public static final String RANDOM_WORDS = "random-words";
+    public static final String EXACT_MATCH = "exact-match";
+    public static final String SUBSTRING = "substring";
+    public static final String LAST_NUMBER = "last-number";
+    public static final String CHOICE_LETTER = "choice-letter";
     public static final String GATE_NONE = "none";
     public static final String GATE_MEMORIZED = "memorized";
 
@@ -28,7 +32,7 @@ public final class SpecVocabulary {
             "passages");
     public static final List<String> SPLITS = List.of("A", "B");
     public static final List<String> FORMATS = List.of(QA, MULTIPLE_CHOICE, RANDOM_PREFIX);
-    public static final List<String> METRICS = List.of("exact-match", "substring", "last-number", "choice-letter");
+    public static final List<String> METRICS = List.of(EXACT_MATCH, SUBSTRING, LAST_NUMBER, CHOICE_LETTER);
     public static final List<String> GATES = List.of(GATE_NONE, GATE_MEMORIZED);
     public static final List<String> STOPPING_RULES = List.of(AUTO, "fixed-epochs", "loss-threshold", "memorized");
     public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY, KL, EWC, LORA);
