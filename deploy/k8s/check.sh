@@ -2,13 +2,16 @@
 # Checks deploy/ without a cluster:
 #   1. every YAML file parses (PyYAML) and every JSON file parses (json);
 #   2. the generated files are up to date (prometheus/prometheusrule.yaml, grafana/dashboards/*.json);
-#   3. with kustomize or kubectl: `kustomize build` of both overlays (which include prometheus/ and grafana/);
+#   3. with kustomize or kubectl: `kustomize build` of both overlays (which include prometheus/ and grafana/), and
+#      the Kafka security of what they render (kafka-security.py);
 #   4. with promtool: the rules, their unit tests, prometheus-local.yml, and every dashboard query as PromQL.
 # Steps 3 and 4 are skipped, with a note, when the tool is missing. Exit status non-zero on the first failure.
 set -euo pipefail
 
 deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$deploy"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
 python=""
 for candidate in python3 /usr/bin/python3; do
@@ -60,8 +63,10 @@ else
 fi
 if [ ${#build[@]} -gt 0 ]; then
   for overlay in k8s/overlays/local k8s/overlays/gpu-cluster; do
-    objects="$("${build[@]}" "$overlay" | grep -c '^kind:')"
-    echo "  $overlay: $objects objects"
+    rendered="$work/$(basename "$overlay").yaml"
+    "${build[@]}" "$overlay" > "$rendered"
+    echo "  $overlay: $(grep -c '^kind:' "$rendered") objects"
+    "$python" k8s/kafka-security.py "$rendered"
   done
 fi
 
@@ -72,8 +77,7 @@ if command -v promtool >/dev/null 2>&1; then
   promtool test rules prometheus/tests/mnemo-rules.test.yaml >/dev/null
   echo "  rules, unit tests and prometheus-local.yml pass"
   # Every dashboard query, with Grafana's variables filled in, as a recording rule that promtool parses.
-  queries="$(mktemp)"
-  trap 'rm -f "$queries"' EXIT
+  queries="$work/dashboard-queries.yaml"
   "$python" - "$queries" <<'PY'
 import json, pathlib, sys, yaml
 rules = []
