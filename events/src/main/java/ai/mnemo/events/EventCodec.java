@@ -39,6 +39,7 @@ public final class EventCodec {
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         return builder
                 .addModule(new JavaTimeModule())
+                .addModule(FiniteDoubles.module())
                 .annotationIntrospector(new RequiredPrimitives())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -108,7 +109,7 @@ public final class EventCodec {
     }
 
     /** The {@code type} names a sealed type accepts, which are the simple names of its records. */
-    static List<String> typeNames(Class<?> type) {
+    public static List<String> typeNames(Class<?> type) {
         List<String> names = new ArrayList<>();
         if (type.isRecord()) {
             names.add(type.getSimpleName());

@@ -47,6 +47,9 @@ public record JsonProblem(String path, String message) {
             return new JsonProblem(path, typeId.getTypeId() == null ? "missing 'type' property"
                     : "unknown type '" + typeId.getTypeId() + "'");
         }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof Double d && !Double.isFinite(d)) {
+            return new JsonProblem(path, "expected a finite number (was " + d + ")");
+        }
         if (e instanceof InvalidFormatException format) {
             return new JsonProblem(path, "expected " + expected(format.getTargetType()) + " (was "
                     + shown(format.getValue()) + ")");

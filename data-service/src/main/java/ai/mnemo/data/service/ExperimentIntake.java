@@ -1,7 +1,6 @@
 package ai.mnemo.data.service;
 
 import ai.mnemo.data.metrics.DataMetrics;
-import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.spec.Violation;
 import ai.mnemo.events.v1.ExperimentEvent;
@@ -36,22 +35,20 @@ public class ExperimentIntake {
         this.door = door;
     }
 
-    public void onPayload(String payload) {
-        ExperimentEvent event;
-        try {
-            event = EventCodec.decode(payload, ExperimentEvent.class);
-        } catch (EventDecodingException e) {
-            PayloadPeek peek = PayloadPeek.of(payload);
-            if (peek.isOtherExperimentEvent()) {
-                LOG.warnf("ignoring an unreadable %s: %s", peek.type(), e.getMessage());
-                return;
-            }
-            reject(peek.experimentId(), "the request could not be read: " + e.getMessage(), specField(e.path()));
-            return;
-        }
+    public void onEvent(ExperimentEvent event) {
         if (event instanceof ExperimentRequested request) {
             onRequest(request);
         }
+    }
+
+    /** A record that did not decode: answered when it is a request (or says nothing of what it is). */
+    public void onUnreadable(String payload, EventDecodingException e) {
+        PayloadPeek peek = PayloadPeek.of(payload);
+        if (peek.isOtherExperimentEvent()) {
+            LOG.warnf("ignoring an unreadable %s: %s", peek.type(), e.getMessage());
+            return;
+        }
+        reject(peek.experimentId(), "the request could not be read: " + e.getMessage(), specField(e.path()));
     }
 
     private void onRequest(ExperimentRequested request) {
