@@ -9,6 +9,7 @@ import ai.mnemo.cli.commands.ResultsCommand;
 import ai.mnemo.cli.commands.RunCommand;
 import ai.mnemo.cli.commands.StatusCommand;
 import ai.mnemo.cli.commands.SubmitCommand;
+import ai.mnemo.cli.commands.TokenCommand;
 import ai.mnemo.cli.commands.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,12 +18,17 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class, PretrainCommand.class,
+            SubmitCommand.class, TokenCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class, PretrainCommand.class,
             BenchCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Mnemo()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new OneLineErrors()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it: one-line errors with documented exit codes. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Mnemo()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new OneLineErrors());
     }
 }

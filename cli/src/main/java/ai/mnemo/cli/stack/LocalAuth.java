@@ -14,10 +14,12 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -57,13 +59,19 @@ public final class LocalAuth {
 
     /** A token for {@code user}, valid for an hour. */
     public String token(String user) {
+        return token(user, LIFETIME);
+    }
+
+    /** A token for {@code user} that expires after {@code lifetime} (negative: already expired, for tests). */
+    public String token(String user, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
         claims.setSubject(user);
         claims.setClaim("upn", user);
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(LIFETIME.toMinutes());
+        claims.setIssuedAt(NumericDate.fromSeconds(Math.min(Instant.now().getEpochSecond(),
+                Instant.now().plus(lifetime).getEpochSecond() - 60)));
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plus(lifetime).getEpochSecond()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey());

@@ -113,7 +113,9 @@ public final class LocalStack {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(config)) {
-            for (String topic : Topics.ALL) {
+            List<String> topics = new ArrayList<>(Topics.ALL);
+            topics.add(Topics.DEAD_LETTERS);
+            for (String topic : topics) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
                 } catch (ExecutionException e) {

@@ -59,7 +59,7 @@ class RejectionTest {
             ExperimentRejected rejected = broker.awaitOne(ExperimentRejected.class,
                     e -> invalidId.equals(e.experimentId()));
             assertEquals("stages[0].dataset.size", rejected.field());
-            assertTrue(rejected.reason().contains("stages[0].dataset.size: must be between 1 and 100000 (was 0)"),
+            assertTrue(rejected.reason().contains("stages[0].dataset.size: must be at least 1 (was 0)"),
                     rejected.reason());
             assertTrue(rejected.reason().contains("training.learningRate: must be greater than 0"), rejected.reason());
 
