@@ -2,10 +2,24 @@
 # Checks deploy/ without a cluster:
 #   1. every YAML file parses (PyYAML) and every JSON file parses (json);
 #   2. the generated files are up to date (prometheus/prometheusrule.yaml, grafana/dashboards/*.json);
-#   3. with kustomize or kubectl: `kustomize build` of both overlays (which include prometheus/ and grafana/);
+#   3. with kustomize or kubectl: `kustomize build` of the base and both overlays (which include prometheus/ and
+#      grafana/), and check_rendered.py on what they render (GPU settings, the model root, the import Job);
 #   4. with promtool: the rules, their unit tests, prometheus-local.yml, and every dashboard query as PromQL.
-# Steps 3 and 4 are skipped, with a note, when the tool is missing. Exit status non-zero on the first failure.
+# Steps 3 and 4 are skipped, with a note, when the tool is missing, unless --require-tools is given (CI).
+# Exit status non-zero on the first failure.
 set -euo pipefail
+
+require_tools=false
+if [ "${1:-}" = "--require-tools" ]; then
+  require_tools=true
+fi
+missing() { # missing <what>: skip a step, or fail under --require-tools
+  if [ "$require_tools" = true ]; then
+    echo "  $1 is not installed, and --require-tools was given" >&2
+    exit 1
+  fi
+  echo "  skipped: $1 is not installed"
+}
 
 deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$deploy"
@@ -56,13 +70,20 @@ elif command -v kubectl >/dev/null 2>&1; then
   build=(kubectl kustomize)
 else
   build=()
-  echo "  skipped: neither kustomize nor kubectl is installed"
+  missing "kustomize (or kubectl)"
 fi
 if [ ${#build[@]} -gt 0 ]; then
-  for overlay in k8s/overlays/local k8s/overlays/gpu-cluster; do
-    objects="$("${build[@]}" "$overlay" | grep -c '^kind:')"
-    echo "  $overlay: $objects objects"
+  rendered="$(mktemp -d)"
+  trap 'rm -rf "$rendered"' EXIT
+  for kustomization in k8s/base k8s/overlays/local k8s/overlays/gpu-cluster; do
+    out="$rendered/$(basename "$kustomization").yaml"
+    if ! "${build[@]}" "$kustomization" > "$out"; then
+      echo "  ${build[*]} $kustomization failed (kustomize v4 or newer is needed: kubectl 1.21+)" >&2
+      exit 1
+    fi
+    echo "  $kustomization: $(grep -c '^kind:' "$out") objects"
   done
+  "$python" k8s/check_rendered.py "$rendered"
 fi
 
 echo "== promtool"
@@ -73,7 +94,7 @@ if command -v promtool >/dev/null 2>&1; then
   echo "  rules, unit tests and prometheus-local.yml pass"
   # Every dashboard query, with Grafana's variables filled in, as a recording rule that promtool parses.
   queries="$(mktemp)"
-  trap 'rm -f "$queries"' EXIT
+  trap 'rm -f "$queries"; rm -rf "${rendered:-}"' EXIT
   "$python" - "$queries" <<'PY'
 import json, pathlib, sys, yaml
 rules = []
@@ -90,7 +111,7 @@ PY
   promtool check rules "$queries" >/dev/null
   echo "  dashboard queries parse"
 else
-  echo "  skipped: promtool is not installed (Debian: apt-get install prometheus)"
+  missing "promtool (Debian: apt-get install prometheus)"
 fi
 
 echo "deploy/ checks passed"
