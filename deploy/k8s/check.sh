@@ -3,7 +3,8 @@
 #   1. every YAML file parses (PyYAML) and every JSON file parses (json);
 #   2. the generated files are up to date (prometheus/prometheusrule.yaml, grafana/dashboards/*.json);
 #   3. with kustomize or kubectl: `kustomize build` of the base and both overlays (which include prometheus/ and
-#      grafana/), and check_rendered.py on what they render (GPU settings, the model root, the import Job);
+#      grafana/), the Kafka security of the overlays (kafka-security.py) and check_rendered.py on all three (GPU
+#      settings, the model root, the import Job);
 #   4. with promtool: the rules, their unit tests, prometheus-local.yml, and every dashboard query as PromQL.
 # Steps 3 and 4 are skipped, with a note, when the tool is missing, unless --require-tools is given (CI).
 # Exit status non-zero on the first failure.
@@ -23,6 +24,8 @@ missing() { # missing <what>: skip a step, or fail under --require-tools
 
 deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$deploy"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
 python=""
 for candidate in python3 /usr/bin/python3; do
@@ -73,17 +76,18 @@ else
   missing "kustomize (or kubectl)"
 fi
 if [ ${#build[@]} -gt 0 ]; then
-  rendered="$(mktemp -d)"
-  trap 'rm -rf "$rendered"' EXIT
   for kustomization in k8s/base k8s/overlays/local k8s/overlays/gpu-cluster; do
-    out="$rendered/$(basename "$kustomization").yaml"
-    if ! "${build[@]}" "$kustomization" > "$out"; then
+    rendered="$work/$(basename "$kustomization").yaml"
+    if ! "${build[@]}" "$kustomization" > "$rendered"; then
       echo "  ${build[*]} $kustomization failed (kustomize v4 or newer is needed: kubectl 1.21+)" >&2
       exit 1
     fi
-    echo "  $kustomization: $(grep -c '^kind:' "$out") objects"
+    echo "  $kustomization: $(grep -c '^kind:' "$rendered") objects"
+    if [ "$kustomization" != k8s/base ]; then
+      "$python" k8s/kafka-security.py "$rendered"
+    fi
   done
-  "$python" k8s/check_rendered.py "$rendered"
+  "$python" k8s/check_rendered.py "$work"
 fi
 
 echo "== promtool"
@@ -93,8 +97,7 @@ if command -v promtool >/dev/null 2>&1; then
   promtool test rules prometheus/tests/mnemo-rules.test.yaml >/dev/null
   echo "  rules, unit tests and prometheus-local.yml pass"
   # Every dashboard query, with Grafana's variables filled in, as a recording rule that promtool parses.
-  queries="$(mktemp)"
-  trap 'rm -f "$queries"; rm -rf "${rendered:-}"' EXIT
+  queries="$work/dashboard-queries.yaml"
   "$python" - "$queries" <<'PY'
 import json, pathlib, sys, yaml
 rules = []

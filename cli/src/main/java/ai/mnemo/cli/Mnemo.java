@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 public final class Mnemo {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Mnemo()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Mnemo()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new OneLineErrors()).execute(args));
     }
 }

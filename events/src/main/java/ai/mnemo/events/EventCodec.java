@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -36,6 +39,7 @@ public final class EventCodec {
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         return builder
                 .addModule(new JavaTimeModule())
+                .addModule(FiniteDoubles.module())
                 .annotationIntrospector(new RequiredPrimitives())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,6 +47,14 @@ public final class EventCodec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Strict types: "8" is not the number 8, nor "true" a boolean; a producer that quotes numbers has
+                // a bug worth hearing about, and a person who quotes one meant something else.
+                .withCoercionConfig(LogicalType.Integer, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, strict -> strict.setCoercion(CoercionInputShape.String,
+                        CoercionAction.Fail))
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                         JsonInclude.Include.NON_NULL));
     }
@@ -97,7 +109,7 @@ public final class EventCodec {
     }
 
     /** The {@code type} names a sealed type accepts, which are the simple names of its records. */
-    static List<String> typeNames(Class<?> type) {
+    public static List<String> typeNames(Class<?> type) {
         List<String> names = new ArrayList<>();
         if (type.isRecord()) {
             names.add(type.getSimpleName());

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public record JsonProblem(String path, String message) {
 
+    private static final Pattern REFUSED_STRING = Pattern.compile("Cannot coerce String value \\(\"(.*)\"\\) to");
     private static final Pattern MISSING_CREATOR_PROPERTY =
             Pattern.compile("Missing required creator property '([^']+)'");
 
@@ -45,6 +46,9 @@ public record JsonProblem(String path, String message) {
         if (e instanceof InvalidTypeIdException typeId) {
             return new JsonProblem(path, typeId.getTypeId() == null ? "missing 'type' property"
                     : "unknown type '" + typeId.getTypeId() + "'");
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof Double d && !Double.isFinite(d)) {
+            return new JsonProblem(path, "expected a finite number (was " + d + ")");
         }
         if (e instanceof InvalidFormatException format) {
             return new JsonProblem(path, "expected " + expected(format.getTargetType()) + " (was "
@@ -72,6 +76,11 @@ public record JsonProblem(String path, String message) {
         }
         if (original.startsWith("No content to map")) {
             return new JsonProblem(path, "the document is empty");
+        }
+        Matcher quoted = REFUSED_STRING.matcher(original);
+        if (e.getTargetType() != null && quoted.find()) {
+            return new JsonProblem(path, "expected " + expected(e.getTargetType()) + " (was \"" + quoted.group(1)
+                    + "\", a string)");
         }
         if (e.getTargetType() != null) {
             String was = original.startsWith("Cannot map `null`") ? " (was null)" : "";

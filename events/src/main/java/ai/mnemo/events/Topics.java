@@ -27,6 +27,11 @@ public final class Topics {
     /** Commands for the evaluator fleet (one consumer group). */
     public static final String EVAL_JOBS = "mnemo.eval.jobs.v1";
     public static final String EVAL = "mnemo.eval.v1";
+    /**
+     * Records no consumer could read or handle, as they were, with the reason in headers ({@code dead-letter-reason},
+     * {@code dead-letter-topic}, ...). Not part of {@link #ALL}: it carries no event type of its own.
+     */
+    public static final String DEAD_LETTERS = "mnemo.dead-letters.v1";
 
     private static final Map<String, Class<? extends MnemoEvent>> TYPES = types();
 

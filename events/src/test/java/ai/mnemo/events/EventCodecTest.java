@@ -112,7 +112,7 @@ class EventCodecTest {
 
     @Test
     void aValueOfTheWrongKindIsNamedWithWhatWasThere() {
-        assertEquals("cannot decode TrainingCommand: $.attempt: expected an integer (was \"first\")",
+        assertEquals("cannot decode TrainingCommand: $.attempt: expected an integer (was \"first\", a string)",
                 decodeFailure(JOB.replace("\"attempt\": 1", "\"attempt\": \"first\"")).getMessage());
         assertEquals("cannot decode TrainingCommand: $.attempt: expected an integer (was 1.5)",
                 decodeFailure(JOB.replace("\"attempt\": 1", "\"attempt\": 1.5")).getMessage());

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.Topics;
@@ -87,14 +88,15 @@ class LineageConsumptionTest {
     }
 
     @Test
-    void aMalformedRecordDoesNotStopTheConsumer() {
+    void aMalformedRecordGoesToTheDeadLettersAndDoesNotStopTheConsumer() {
         String experimentId = UUID.randomUUID().toString();
         String runId = "run-" + experimentId;
-        double malformed = metrics.counter(Topics.RUNS, Outcome.MALFORMED).count();
-        // Same key, same partition: the good record is read only after the three bad ones.
-        client.publish(Topics.RUNS, runId, "this is not JSON");
+        // Same key, same partition: the good record is read only after the bad ones.
+        client.publish(Topics.RUNS, runId, "this is not JSON " + runId);
         client.publish(Topics.RUNS, runId, "{\"type\":\"RunPlanned\",\"runId\":\"" + runId + "\"}");
-        client.publish(Topics.RUNS, runId, "{\"type\":\"TrainingJob\"}");
+        client.publish(Topics.RUNS, runId, "{\"type\":\"TrainingJob\", \"runId\":\"" + runId + "\"}");
+        // A type this version does not know: ignored, not dead-lettered (v1 may add types).
+        client.publish(Topics.RUNS, runId, "{\"type\":\"RunPaused\", \"runId\":\"" + runId + "\"}");
         client.publish(Topics.RUNS, runId, EventCodec.encode(
                 RunPlanned.of(experimentId, runId, "remix", 2.0, 3L, "remix x2 seed 3", List.of("kvr:A"))));
 
@@ -103,7 +105,9 @@ class LineageConsumptionTest {
                 .body("label", equalTo("remix x2 seed 3"))
                 .body("mixRatio", equalTo(2.0f))
                 .body("stages.dataset", contains("kvr:A")));
-        assertEquals(malformed + 3, metrics.counter(Topics.RUNS, Outcome.MALFORMED).count());
+        List<String> deadLetters = client.poll(Topics.DEAD_LETTERS, v -> v.contains(runId), 3, PATIENCE);
+        assertEquals(3, deadLetters.size(), deadLetters.toString());
+        assertTrue(deadLetters.stream().noneMatch(v -> v.contains("RunPaused")), deadLetters.toString());
     }
 
     @Test

@@ -84,7 +84,7 @@ class OutOfOrderTest {
                 List<Future<List<Outcome>>> done = new ArrayList<>();
                 for (Map.Entry<String, List<MnemoEvent>> topic : byTopic.entrySet()) {
                     done.add(threads.submit(() -> topic.getValue().stream()
-                            .map(e -> intake.accept(topic.getKey(), EventCodec.encode(e)))
+                            .map(e -> intake.accept(topic.getKey(), e))
                             .toList()));
                 }
                 for (Future<List<Outcome>> outcomes : done) {

@@ -2,13 +2,16 @@ package ai.mnemo.cli.commands;
 
 import ai.mnemo.cli.kafka.EventWatcher;
 import ai.mnemo.cli.kafka.ExperimentProgress;
-import ai.mnemo.cli.kafka.ExperimentSubmitter;
 import ai.mnemo.cli.results.ComparisonTable;
 import ai.mnemo.cli.results.ExperimentSummary;
 import ai.mnemo.cli.results.ResultsClient;
+import ai.mnemo.cli.results.SubmissionRefusedException;
 import ai.mnemo.cli.results.SummaryTable;
+import ai.mnemo.cli.stack.LocalAuth;
 import ai.mnemo.cli.stack.StackState;
+import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.spec.ExperimentSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,7 +32,15 @@ final class ExperimentRun {
             throws InterruptedException {
         long started = System.nanoTime();
         try (EventWatcher watcher = new EventWatcher(stack.bootstrapServers())) {
-            String experimentId = ExperimentSubmitter.submit(stack.bootstrapServers(), spec);
+            String experimentId;
+            try {
+                experimentId = new ResultsClient(stack.resultsUrl()).submit(json(spec), "application/json",
+                        LocalAuth.of(stack.dir()).token(System.getProperty("user.name")));
+            } catch (SubmissionRefusedException e) {
+                console.println("results-service refused the experiment: " + e.getMessage());
+                e.violations().forEach(v -> console.println("  " + v));
+                return new Outcome(null, null, null, false, minutes(started));
+            }
             console.println("submitted experiment " + experimentId + " (" + spec.name() + ")");
             ExperimentProgress progress = new ExperimentProgress(console);
             if (!watcher.watch(experimentId, timeout, progress)) {
@@ -54,6 +65,14 @@ final class ExperimentRun {
             console.println("report:                    " + stack.resultsUrl() + "/experiments/" + experimentId);
             boolean completed = summary.runs().stream().allMatch(r -> "completed".equals(r.status()));
             return new Outcome(experimentId, summary, comparison, completed, minutes(started));
+        }
+    }
+
+    private static byte[] json(ExperimentSpec spec) {
+        try {
+            return EventCodec.json().writeValueAsBytes(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the spec", e);
         }
     }
 

@@ -32,6 +32,7 @@ public final class EventWatcher implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
+        KafkaSecurity.apply(config);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(FACT_TOPICS);
     }

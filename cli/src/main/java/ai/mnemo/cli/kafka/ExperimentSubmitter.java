@@ -25,6 +25,7 @@ public final class ExperimentSubmitter {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
+        KafkaSecurity.apply(config);
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.EXPERIMENTS, request.key(), EventCodec.encode(request)))

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Reads experiments from results-service's REST API. */
 public final class ResultsClient {
@@ -21,6 +22,68 @@ public final class ResultsClient {
 
     public ResultsClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * Submits a spec (JSON or YAML bytes) with a bearer token; a retry after a lost answer reuses the same
+     * Idempotency-Key, so it never makes a second experiment.
+     *
+     * @return the experiment's id
+     * @throws SubmissionRefusedException with results-service's reason on a 4xx
+     * @throws IllegalStateException when results-service cannot be reached or keeps failing
+     */
+    public String submit(byte[] spec, String contentType, String token) {
+        String key = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/experiments"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(spec))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                JsonNode body = readBody(response.body());
+                if (response.statusCode() == 202) {
+                    return body.path("experimentId").asText();
+                }
+                if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                    throw SubmissionRefusedException.of(response.statusCode(), body);
+                }
+                if (attempt >= 3) {
+                    throw new IllegalStateException("results-service answered " + response.statusCode() + ": "
+                            + body.path("error").asText(response.body()));
+                }
+            } catch (IOException e) {
+                if (attempt >= 3) {
+                    throw new IllegalStateException("cannot reach results-service at " + baseUrl + ": "
+                            + e.getMessage(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            pause(attempt);
+        }
+    }
+
+    private static JsonNode readBody(String body) {
+        try {
+            return EventCodec.json().readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return EventCodec.json().createObjectNode();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(1000L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The experiment's lineage, or empty when results-service does not know it (404). */

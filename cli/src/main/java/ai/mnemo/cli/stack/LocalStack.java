@@ -87,6 +87,12 @@ public final class LocalStack {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // Closed by default: nothing of a local stack listens beyond this machine, and Kafka is plaintext here
+        // whatever the shell exports for a cluster.
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        // Writes need a token the stack's key pair signs (LocalAuth); the CLI signs one per submission.
+        env.put("MNEMO_JWT_PUBLIC_KEY", LocalAuth.of(dir).publicKey().toString());
         env.put("MNEMO_ARTIFACTS", dir.resolve("artifacts").toString());
         // Pretrained bases (mnemo pretrain) are shared by every local stack of the checkout.
         env.put("MNEMO_MODELS", home.modelRoot().toString());

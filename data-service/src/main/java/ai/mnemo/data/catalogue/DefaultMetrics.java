@@ -1,5 +1,6 @@
 package ai.mnemo.data.catalogue;
 
+import ai.mnemo.events.spec.SpecVocabulary;
 import java.util.Map;
 
 /**
@@ -15,11 +16,11 @@ import java.util.Map;
  */
 public final class DefaultMetrics {
 
-    public static final String EXACT_MATCH = "exact-match";
-    public static final String SUBSTRING = "substring";
-    public static final String LAST_NUMBER = "last-number";
-    public static final String CHOICE_LETTER = "choice-letter";
-    public static final String MULTIPLE_CHOICE = "multiple-choice";
+    public static final String EXACT_MATCH = SpecVocabulary.EXACT_MATCH;
+    public static final String SUBSTRING = SpecVocabulary.SUBSTRING;
+    public static final String LAST_NUMBER = SpecVocabulary.LAST_NUMBER;
+    public static final String CHOICE_LETTER = SpecVocabulary.CHOICE_LETTER;
+    public static final String MULTIPLE_CHOICE = SpecVocabulary.MULTIPLE_CHOICE;
 
     static final Map<String, String> BY_DATASET = Map.of(
             "kvr", EXACT_MATCH,

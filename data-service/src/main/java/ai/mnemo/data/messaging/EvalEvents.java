@@ -2,16 +2,17 @@ package ai.mnemo.data.messaging;
 
 import ai.mnemo.data.service.ProbeCoordinator;
 import ai.mnemo.data.service.RunConductor;
-import ai.mnemo.events.EventCodec;
-import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalEvent;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.ProbeCompleted;
+import ai.mnemo.service.messaging.EventReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,24 +24,23 @@ public class EvalEvents {
 
     private static final Logger LOG = Logger.getLogger(EvalEvents.class);
 
+    private final EventReader reader;
     private final RunConductor conductor;
     private final ProbeCoordinator probes;
 
-    public EvalEvents(RunConductor conductor, ProbeCoordinator probes) {
+    public EvalEvents(EventReader reader, RunConductor conductor, ProbeCoordinator probes) {
+        this.reader = reader;
         this.conductor = conductor;
         this.probes = probes;
     }
 
     @Incoming(Channels.EVAL)
     @Blocking(ordered = true)
-    public void consume(String payload) {
-        EvalEvent event;
-        try {
-            event = EventCodec.decode(payload, EvalEvent.class);
-        } catch (EventDecodingException e) {
-            LOG.warnf("skipping an unreadable record of %s: %s", Topics.EVAL, e.getMessage());
-            return;
-        }
+    public CompletionStage<Void> consume(Message<byte[]> record) {
+        return reader.<EvalEvent>read(record, Topics.EVAL, this::onEvent);
+    }
+
+    private void onEvent(EvalEvent event) {
         if (event instanceof EvalCompleted completed) {
             try {
                 conductor.onEvalCompleted(completed);

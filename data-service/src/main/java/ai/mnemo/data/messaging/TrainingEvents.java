@@ -1,16 +1,16 @@
 package ai.mnemo.data.messaging;
 
 import ai.mnemo.data.service.RunConductor;
-import ai.mnemo.events.EventCodec;
-import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.StageCompleted;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
+import ai.mnemo.service.messaging.EventReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes {@code mnemo.training.v1}: a completed stage moves its run on, a failed one ends it. Progress events are
@@ -19,32 +19,27 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TrainingEvents {
 
-    private static final Logger LOG = Logger.getLogger(TrainingEvents.class);
-
+    private final EventReader reader;
     private final RunConductor conductor;
 
-    public TrainingEvents(RunConductor conductor) {
+    public TrainingEvents(EventReader reader, RunConductor conductor) {
+        this.reader = reader;
         this.conductor = conductor;
     }
 
     @Incoming(Channels.TRAINING)
     @Blocking(ordered = true)
-    public void consume(String payload) {
-        TrainingEvent event;
-        try {
-            event = EventCodec.decode(payload, TrainingEvent.class);
-        } catch (EventDecodingException e) {
-            LOG.warnf("skipping an unreadable record of %s: %s", Topics.TRAINING, e.getMessage());
-            return;
-        }
-        try {
-            if (event instanceof StageCompleted completed) {
-                conductor.onStageCompleted(completed);
-            } else if (event instanceof TrainingFailed failed) {
-                conductor.onTrainingFailed(failed);
+    public CompletionStage<Void> consume(Message<byte[]> record) {
+        return reader.<TrainingEvent>read(record, Topics.TRAINING, event -> {
+            try {
+                if (event instanceof StageCompleted completed) {
+                    conductor.onStageCompleted(completed);
+                } else if (event instanceof TrainingFailed failed) {
+                    conductor.onTrainingFailed(failed);
+                }
+            } catch (RuntimeException e) {
+                conductor.onUnexpected(event.runId(), event.stageIndex(), event.getClass().getSimpleName(), e);
             }
-        } catch (RuntimeException e) {
-            conductor.onUnexpected(event.runId(), event.stageIndex(), event.getClass().getSimpleName(), e);
-        }
+        });
     }
 }

@@ -4,10 +4,8 @@ import ai.mnemo.data.catalogue.AutoStopping;
 import ai.mnemo.data.catalogue.DefaultGenerationCaps;
 import ai.mnemo.data.catalogue.DefaultMetrics;
 import ai.mnemo.events.spec.DatasetSpec;
-import ai.mnemo.events.spec.EwcSpec;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.spec.GridSpec;
-import ai.mnemo.events.spec.KlSpec;
 import ai.mnemo.events.spec.MethodSpec;
 import ai.mnemo.events.spec.StageSpec;
 import ai.mnemo.events.spec.TrainingSpec;
@@ -75,7 +73,7 @@ public final class GridExpansion {
         List<Double> learningRates = orSingleNull(grid.learningRates());
         List<Integer> batchSizes = orSingleNull(grid.batchSizes());
         for (int j = 0; j < grid.methods().size(); j++) {
-            for (MethodSpec method : variants(grid.methods().get(j), grid)) {
+            for (MethodSpec method : grid.variants(grid.methods().get(j))) {
                 for (Double learningRate : learningRates) {
                     for (Integer batchSize : batchSizes) {
                         for (Long seed : grid.seeds()) {
@@ -86,23 +84,6 @@ public final class GridExpansion {
             }
         }
         return cells;
-    }
-
-    /** The method once per grid value of its own main parameter, or as written when the grid has none. */
-    private static List<MethodSpec> variants(MethodSpec method, GridSpec grid) {
-        if (method.mixing() != null && grid.mixRatios() != null) {
-            return grid.mixRatios().stream().map(r -> method.withMixing(method.mixing().withRatio(r))).toList();
-        }
-        if (method.kl() != null && grid.klWeights() != null) {
-            return grid.klWeights().stream().map(w -> method.withKl(new KlSpec(w))).toList();
-        }
-        if (method.ewc() != null && grid.ewcLambdas() != null) {
-            return grid.ewcLambdas().stream().map(l -> method.withEwc(new EwcSpec(l))).toList();
-        }
-        if (method.lora() != null && grid.loraRanks() != null) {
-            return grid.loraRanks().stream().map(r -> method.withLora(method.lora().withRank(r))).toList();
-        }
-        return List.of(method);
     }
 
     private static <T> List<T> orSingleNull(List<T> values) {

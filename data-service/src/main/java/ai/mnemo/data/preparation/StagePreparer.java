@@ -67,7 +67,6 @@ public class StagePreparer {
      * @throws DatasetUnavailableException when the stage asks for something that cannot be prepared, naming the field
      */
     public PreparedDataset prepare(RunPlan plan, int stageIndex) {
-        DatasetSupport.check(plan, stageIndex);
         StagePlan stage = plan.stage(stageIndex);
         ArtifactLayout.Run run = store.run(plan.runId());
         List<DatasetManifest.SourceFile> manifestSources = new ArrayList<>();
@@ -141,7 +140,7 @@ public class StagePreparer {
             if (!isKvr(stage)) {
                 sources.pool(stage.index(), stage);
             }
-            if (stage.mixing() != null && !DatasetSupport.RANDOM_WORDS.equals(stage.mixing().source())) {
+            if (stage.mixing() != null && !SpecVocabulary.RANDOM_WORDS.equals(stage.mixing().source())) {
                 sources.passages(plan, stage.index());
             }
         }
@@ -156,7 +155,7 @@ public class StagePreparer {
             if (!isKvr(stage)) {
                 facts(plan, stage.index());
             }
-            if (stage.mixing() != null && !DatasetSupport.RANDOM_WORDS.equals(stage.mixing().source())) {
+            if (stage.mixing() != null && !SpecVocabulary.RANDOM_WORDS.equals(stage.mixing().source())) {
                 GenericPassages passages = sources.passages(plan, stage.index());
                 int needed = RandomWordSequences.count(stage.mixing().ratio(), stage.dataset().size());
                 if (needed > passages.available()) {
@@ -211,7 +210,7 @@ public class StagePreparer {
         if (stage.mixing() == null) {
             return null;
         }
-        if (DatasetSupport.RANDOM_WORDS.equals(stage.mixing().source())) {
+        if (SpecVocabulary.RANDOM_WORDS.equals(stage.mixing().source())) {
             return new MixingRecipe(WordList.standard(), stage.mixing().ratio(), stage.mixing().wordsPerSequence());
         }
         return new MixingRecipe(stage.mixing().ratio(), sources.passages(plan, i));

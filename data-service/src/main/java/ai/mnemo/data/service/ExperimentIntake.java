@@ -1,14 +1,13 @@
 package ai.mnemo.data.service;
 
 import ai.mnemo.data.metrics.DataMetrics;
-import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.EventDecodingException;
-import ai.mnemo.events.spec.SpecValidator;
 import ai.mnemo.events.spec.Violation;
 import ai.mnemo.events.v1.ExperimentEvent;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.ExperimentRequested;
 import ai.mnemo.service.messaging.EventPublisher;
+import ai.mnemo.service.spec.SpecDoor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,33 +26,33 @@ public class ExperimentIntake {
     private final EventPublisher publisher;
     private final ExperimentPlanner planner;
     private final DataMetrics metrics;
+    private final SpecDoor door;
 
-    public ExperimentIntake(EventPublisher publisher, ExperimentPlanner planner, DataMetrics metrics) {
+    public ExperimentIntake(EventPublisher publisher, ExperimentPlanner planner, DataMetrics metrics, SpecDoor door) {
         this.publisher = publisher;
         this.planner = planner;
         this.metrics = metrics;
+        this.door = door;
     }
 
-    public void onPayload(String payload) {
-        ExperimentEvent event;
-        try {
-            event = EventCodec.decode(payload, ExperimentEvent.class);
-        } catch (EventDecodingException e) {
-            PayloadPeek peek = PayloadPeek.of(payload);
-            if (peek.isOtherExperimentEvent()) {
-                LOG.warnf("ignoring an unreadable %s: %s", peek.type(), e.getMessage());
-                return;
-            }
-            reject(peek.experimentId(), "the request could not be read: " + e.getMessage(), specField(e.path()));
-            return;
-        }
+    public void onEvent(ExperimentEvent event) {
         if (event instanceof ExperimentRequested request) {
             onRequest(request);
         }
     }
 
+    /** A record that did not decode: answered when it is a request (or says nothing of what it is). */
+    public void onUnreadable(String payload, EventDecodingException e) {
+        PayloadPeek peek = PayloadPeek.of(payload);
+        if (peek.isOtherExperimentEvent()) {
+            LOG.warnf("ignoring an unreadable %s: %s", peek.type(), e.getMessage());
+            return;
+        }
+        reject(peek.experimentId(), "the request could not be read: " + e.getMessage(), specField(e.path()));
+    }
+
     private void onRequest(ExperimentRequested request) {
-        List<Violation> violations = SpecValidator.validate(request.spec());
+        List<Violation> violations = door.check(request.spec());
         if (!violations.isEmpty()) {
             String field = violations.get(0).field();
             reject(request.experimentId(), "invalid experiment spec: "

@@ -1,6 +1,7 @@
 package ai.mnemo.data.service;
 
 import ai.mnemo.events.EventCodec;
+import ai.mnemo.events.spec.PrintableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
@@ -25,8 +26,10 @@ record PayloadPeek(String type, String experimentId) {
         }
     }
 
+    /** A value that can be an id: printable, and no longer than any stored id; anything else is not repeated. */
     private static String text(JsonNode node) {
-        return node != null && node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+        return node != null && node.isTextual() && !node.asText().isBlank() && node.asText().length() <= 255
+                && PrintableText.isPrintable(node.asText()) ? node.asText() : null;
     }
 
     boolean isOtherExperimentEvent() {

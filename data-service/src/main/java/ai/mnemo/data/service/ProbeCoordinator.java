@@ -18,6 +18,7 @@ import ai.mnemo.datasets.Sha256;
 import ai.mnemo.datasets.probe.ProbeFiles;
 import ai.mnemo.datasets.probe.ProbeResult;
 import ai.mnemo.datasets.source.SourcePool;
+import ai.mnemo.events.spec.SpecVocabulary;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.ProbeCompleted;
 import ai.mnemo.events.v1.ProbeJob;
@@ -73,7 +74,6 @@ public class ProbeCoordinator {
         Map<ProbeKey, List<RunPlan>> waiting = new LinkedHashMap<>();
         for (RunPlan run : runs) {
             try {
-                DatasetSupport.checkAll(run);
                 preparer.checkSources(run);
             } catch (DatasetUnavailableException e) {
                 conductor.datasetFailed(run, e);
@@ -177,7 +177,7 @@ public class ProbeCoordinator {
     /** The filter judges open answers: the stage's metric, or the dataset's own when that is choice-letter. */
     private static String metric(StagePlan stage) {
         return DefaultMetrics.CHOICE_LETTER.equals(stage.metric())
-                ? DefaultMetrics.of(stage.dataset().name(), "qa") : stage.metric();
+                ? DefaultMetrics.of(stage.dataset().name(), SpecVocabulary.QA) : stage.metric();
     }
 
     private Optional<String> check(ProbeRequest request, ProbeCompleted event) {

@@ -4,7 +4,6 @@ import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
 import ai.mnemo.data.plan.StagePlan;
-import ai.mnemo.data.preparation.DatasetSupport;
 import ai.mnemo.data.preparation.DatasetUnavailableException;
 import ai.mnemo.data.preparation.PreparedDataset;
 import ai.mnemo.data.preparation.StagePreparer;
@@ -69,7 +68,6 @@ public class RunConductor {
      */
     public void begin(RunPlan plan) {
         try {
-            DatasetSupport.checkAll(plan);
             preparer.checkAvailable(plan);
         } catch (DatasetUnavailableException e) {
             datasetFailed(plan, e);

@@ -166,31 +166,6 @@ class StagePreparerTest {
     }
 
     @Test
-    void whatAStageCannotHaveIsNamedByItsField() {
-        RunPlan kvrFiltered = runs(Specs.TWO_STAGES.replace("size: 20}", "size: 20, filter: true}")).get(0);
-        DatasetUnavailableException filter = assertThrows(DatasetUnavailableException.class,
-                () -> DatasetSupport.checkAll(kvrFiltered));
-        assertEquals("stages[0].dataset.filter", filter.field());
-        assertTrue(filter.getMessage().contains("set filter: false"), filter.getMessage());
-
-        RunPlan fineweb = runs(Specs.TWO_STAGES.replace("source: random-words", "source: fineweb")).get(2);
-        DatasetUnavailableException noPath = assertThrows(DatasetUnavailableException.class,
-                () -> DatasetSupport.checkAll(fineweb));
-        assertEquals("grid.methods[1].mixing.path", noPath.field());
-
-        RunPlan choices = runs(Specs.TWO_STAGES.replace("size: 20}", "size: 20, format: multiple-choice}")).get(0);
-        assertEquals("stages[0].dataset.format",
-                assertThrows(DatasetUnavailableException.class, () -> DatasetSupport.checkAll(choices)).field());
-
-        RunPlan gsmChoices = runs(Specs.TWO_STAGES.replace("{name: kvr, split: B, size: 30, maxNewTokens: 12}",
-                "{name: gsm8k, size: 30, path: gsm8k.jsonl, format: multiple-choice}")).get(0);
-        DatasetUnavailableException longAnswers = assertThrows(DatasetUnavailableException.class,
-                () -> DatasetSupport.checkAll(gsmChoices));
-        assertEquals("stages[1].dataset.format", longAnswers.field());
-        assertEquals(1, longAnswers.stageIndex());
-    }
-
-    @Test
     void aStageCountsAsStartedOnceItsManifestIsWritten() {
         RunPlan naive = runs(Specs.TWO_STAGES).get(0);
         StagePreparer preparer = preparer(first);

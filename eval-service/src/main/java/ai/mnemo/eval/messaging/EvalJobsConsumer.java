@@ -2,25 +2,25 @@ package ai.mnemo.eval.messaging;
 
 import ai.mnemo.eval.service.EvalJobService;
 import ai.mnemo.eval.service.ProbeJobService;
-import ai.mnemo.events.EventCodec;
-import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.EvalCommand;
 import ai.mnemo.events.v1.EvalEvent;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.ProbeJob;
 import ai.mnemo.service.messaging.EventPublisher;
+import ai.mnemo.service.messaging.EventReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Takes one command at a time from {@value Topics#EVAL_JOBS} (consumer group {@code mnemo-evaluators}), on a
  * worker thread, in order: an EvalJob scores a checkpoint, a ProbeJob runs the known-fact filter on a base model. The answer is published and acknowledged by the broker before the handler returns, so
- * the job's record is committed only after its result exists. Nothing escapes: an unreadable job is answered with
- * an {@code EvalFailed} when it names its run (or probe), and skipped with a warning otherwise.
+ * the job's record is committed only after its result exists. An unreadable job is answered with an {@code EvalFailed}
+ * when it names its run (or probe), and goes to the dead-letter topic either way.
  */
 @ApplicationScoped
 public class EvalJobsConsumer {
@@ -30,11 +30,14 @@ public class EvalJobsConsumer {
 
     private static final Logger LOG = Logger.getLogger(EvalJobsConsumer.class);
 
+    private final EventReader reader;
     private final EvalJobService service;
     private final ProbeJobService probes;
     private final EventPublisher publisher;
 
-    public EvalJobsConsumer(EvalJobService service, ProbeJobService probes, EventPublisher publisher) {
+    public EvalJobsConsumer(EventReader reader, EvalJobService service, ProbeJobService probes,
+            EventPublisher publisher) {
+        this.reader = reader;
         this.service = service;
         this.probes = probes;
         this.publisher = publisher;
@@ -42,16 +45,12 @@ public class EvalJobsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public void onCommand(String payload) {
-        EvalCommand command;
-        try {
-            command = EventCodec.decode(payload, EvalCommand.class);
-        } catch (EventDecodingException e) {
-            Optional<EvalEvent> failure = UnreadableJob.failure(payload, e);
-            failure.ifPresentOrElse(this::publish,
-                    () -> LOG.warnf("skipping an unreadable record of %s: %s", Topics.EVAL_JOBS, e.getMessage()));
-            return;
-        }
+    public CompletionStage<Void> onCommand(Message<byte[]> record) {
+        return reader.<EvalCommand>read(record, Topics.EVAL_JOBS, this::onCommand,
+                unreadable -> UnreadableJob.failure(unreadable.text(), unreadable.error()).ifPresent(this::publish));
+    }
+
+    private void onCommand(EvalCommand command) {
         if (command instanceof ProbeJob probe) {
             LOG.infof("ProbeJob %s of experiment %s: candidates %s, %d-shot, at most %d new tokens", probe.probeId(),
                     probe.experimentId(), probe.candidatesUri(), probe.fewShot(), probe.maxNewTokens());

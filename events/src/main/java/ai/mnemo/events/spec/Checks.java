@@ -10,6 +10,15 @@ import java.util.List;
 final class Checks {
 
     private final List<Violation> violations = new ArrayList<>();
+    private final SpecLimits limits;
+
+    Checks(SpecLimits limits) {
+        this.limits = limits;
+    }
+
+    SpecLimits limits() {
+        return limits;
+    }
 
     void fail(String field, String message) {
         violations.add(new Violation(field, message));
@@ -25,7 +34,7 @@ final class Checks {
 
     void oneOf(String field, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            fail(field, "must be one of " + String.join(", ", allowed) + " (was " + value + ")");
+            fail(field, "must be one of " + String.join(", ", allowed) + " (was " + PrintableText.shown(value) + ")");
         }
     }
 
@@ -33,6 +42,53 @@ final class Checks {
         if (value != null && (value < min || value > max)) {
             fail(field, "must be between " + min + " and " + max + " (was " + value + ")");
         }
+    }
+
+    /** A value bounded by an operator's limit, named so the message says which setting to change. */
+    void upTo(String field, Number value, long min, double max, String limit) {
+        if (value == null) {
+            return;
+        }
+        if (!(value.doubleValue() >= min)) {
+            fail(field, "must be at least " + min + " (was " + shown(value.doubleValue()) + ")");
+        } else if (!(value.doubleValue() <= max)) {
+            fail(field, "must be at most " + shown(max) + " (was " + shown(value.doubleValue())
+                    + "; the operator's limit mnemo.limits." + limit + ")");
+        }
+    }
+
+    /** A positive number up to an operator's limit. */
+    void positiveUpTo(String field, Double value, double max, String limit) {
+        if (value != null && !(value > 0)) {
+            fail(field, "must be greater than 0 (was " + value + ")");
+        } else if (value != null && !(value <= max)) {
+            fail(field, "must be at most " + shown(max) + " (was " + value + "; the operator's limit mnemo.limits."
+                    + limit + ")");
+        }
+    }
+
+    /**
+     * Free text (a name, a path): printable characters only, so it cannot hide control or terminal escape
+     * characters, and short enough for the column it is stored in. Returns whether it passed.
+     */
+    boolean text(String field, String value, int maxLength) {
+        if (value == null) {
+            return true;
+        }
+        int before = violations.size();
+        if (value.isBlank()) {
+            fail(field, "must not be blank");
+        } else if (value.length() > maxLength) {
+            fail(field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
+        }
+        PrintableText.firstUnprintable(value).ifPresent(at -> fail(field, "must contain printable characters only"
+                + " (character " + at + " is " + PrintableText.codePointName(value.codePointAt(at)) + ")"));
+        return violations.size() == before;
+    }
+
+    private static String shown(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     void atLeast(String field, Integer value, int min) {
@@ -93,12 +149,10 @@ final class Checks {
 
     /** A path that must stay inside a root directory: relative, without {@code ..}. */
     void underRoot(String field, String path, String root) {
-        if (path == null) {
+        if (path == null || !text(field, path, SpecLimits.PATH_LENGTH)) {
             return;
         }
-        if (path.isBlank()) {
-            fail(field, "must not be blank");
-        } else if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             fail(field, "must be a path relative to the " + root + " (was " + path + ")");
         } else if (List.of(path.split("[/\\\\]")).contains("..")) {
             fail(field, "must stay inside the " + root + " (was " + path + ")");

@@ -2,6 +2,7 @@ package ai.mnemo.events.spec;
 
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.JsonProblem;
+import ai.mnemo.events.Utf8;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,10 +57,19 @@ public final class ExperimentSpecs {
         return spec;
     }
 
+    /**
+     * Parses a spec sent as bytes, which must be UTF-8: a malformed byte is refused rather than replaced, so what
+     * is stored is what was sent.
+     */
+    public static ExperimentSpec parse(byte[] utf8) {
+        return parse(Utf8.decode(utf8).orElseThrow(offset -> invalid("", "the document is not valid UTF-8 (byte "
+                + offset + ")")));
+    }
+
     /** Parses a spec file (UTF-8). */
     public static ExperimentSpec parse(Path file) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            return parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read experiment spec " + file, e);
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 /** Rules of {@code grid}: methods and what each needs, the grid's value lists and seeds. */
 final class GridRules {
 
-    static final int MAX_METHODS = 20;
     static final int MAX_LORA_RANK = 4096;
 
     private GridRules() {
@@ -18,12 +17,14 @@ final class GridRules {
             return;
         }
         List<MethodSpec> methods = grid.methods();
-        if (checks.required("grid.methods", methods) && checks.size("grid.methods", methods, 1, MAX_METHODS)) {
+        if (checks.required("grid.methods", methods) && checks.size("grid.methods", methods, 1, checks.limits().gridValues())) {
             for (int j = 0; j < methods.size(); j++) {
                 method(checks, "grid.methods[" + j + "]", methods.get(j), stageCount);
             }
         }
+        SpecLimits limits = checks.limits();
         positives(checks, "grid.mixRatios", grid.mixRatios());
+        bounded(checks, "grid.mixRatios", grid.mixRatios(), limits.mixRatio(), "mix-ratio");
         axis(checks, "grid.klWeights", grid.klWeights(), methods, SpecVocabulary.KL);
         positives(checks, "grid.klWeights", grid.klWeights());
         axis(checks, "grid.ewcLambdas", grid.ewcLambdas(), methods, SpecVocabulary.EWC);
@@ -31,8 +32,13 @@ final class GridRules {
         axis(checks, "grid.loraRanks", grid.loraRanks(), methods, SpecVocabulary.LORA);
         integers(checks, "grid.loraRanks", grid.loraRanks(), 1, MAX_LORA_RANK);
         positives(checks, "grid.learningRates", grid.learningRates());
-        integers(checks, "grid.batchSizes", grid.batchSizes(), 1, Integer.MAX_VALUE);
-        if (checks.notEmpty("grid.seeds", grid.seeds())) {
+        integers(checks, "grid.batchSizes", grid.batchSizes(), 1, limits.batchSize());
+        for (String axis : List.of("mixRatios", "klWeights", "ewcLambdas", "loraRanks", "learningRates",
+                "batchSizes")) {
+            checks.size("grid." + axis, axisValues(grid, axis), 0, limits.gridValues());
+        }
+        if (checks.notEmpty("grid.seeds", grid.seeds())
+                && checks.size("grid.seeds", grid.seeds(), 1, limits.seeds())) {
             for (int k = 0; k < grid.seeds().size(); k++) {
                 checks.required("grid.seeds[" + k + "]", grid.seeds().get(k));
             }
@@ -124,6 +130,11 @@ final class GridRules {
     private static void mixing(Checks checks, String at, MixingSpec mixing, int stageCount) {
         if (checks.required(at + ".source", mixing.source())) {
             checks.oneOf(at + ".source", mixing.source(), SpecVocabulary.MIXING_SOURCES);
+            if (SpecVocabulary.MIXING_SOURCES.contains(mixing.source())
+                    && !SpecVocabulary.RANDOM_WORDS.equals(mixing.source()) && mixing.path() == null) {
+                checks.fail(at + ".path", "mixing source " + mixing.source() + " needs its export: set the path of"
+                        + " the file under the data root");
+            }
         }
         mixingValues(checks, at, mixing);
         List<Integer> stages = mixing.stages();
@@ -152,7 +163,7 @@ final class GridRules {
             checks.oneOf(own + ".source", override.source(), SpecVocabulary.MIXING_SOURCES);
             mixingValues(checks, own, override);
             if (override.source() != null && !override.source().equals(mixing.source())
-                    && !"random-words".equals(override.source()) && override.path() == null) {
+                    && !SpecVocabulary.RANDOM_WORDS.equals(override.source()) && override.path() == null) {
                 checks.fail(own + ".path", "is required when the stage mixes " + override.source()
                         + ", another source than the method's");
             }
@@ -160,8 +171,10 @@ final class GridRules {
     }
 
     private static void mixingValues(Checks checks, String at, MixingSpec mixing) {
-        checks.positive(at + ".ratio", mixing.ratio());
-        checks.atLeast(at + ".wordsPerSequence", mixing.wordsPerSequence(), 1);
+        SpecLimits limits = checks.limits();
+        checks.positiveUpTo(at + ".ratio", mixing.ratio(), limits.mixRatio(), "mix-ratio");
+        checks.upTo(at + ".wordsPerSequence", mixing.wordsPerSequence(), 1, limits.wordsPerSequence(),
+                "words-per-sequence");
         checks.underRoot(at + ".path", mixing.path(), "data root");
     }
 
@@ -205,6 +218,28 @@ final class GridRules {
         if (values != null && methods != null
                 && methods.stream().noneMatch(m -> m != null && method.equals(m.name()))) {
             checks.fail(at, "sweeps a parameter of method " + method + ", which grid.methods does not have");
+        }
+    }
+
+    private static List<?> axisValues(GridSpec grid, String axis) {
+        return switch (axis) {
+            case "mixRatios" -> grid.mixRatios();
+            case "klWeights" -> grid.klWeights();
+            case "ewcLambdas" -> grid.ewcLambdas();
+            case "loraRanks" -> grid.loraRanks();
+            case "learningRates" -> grid.learningRates();
+            default -> grid.batchSizes();
+        };
+    }
+
+    private static void bounded(Checks checks, String at, List<Double> values, double max, String limit) {
+        if (values != null) {
+            for (int k = 0; k < values.size(); k++) {
+                Double value = values.get(k);
+                if (value != null && value > 0 && value > max) {
+                    checks.positiveUpTo(at + "[" + k + "]", value, max, limit);
+                }
+            }
         }
     }
 

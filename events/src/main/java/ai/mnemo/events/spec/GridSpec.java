@@ -41,6 +41,33 @@ public record GridSpec(
         this(methods, mixRatios, null, null, null, null, null, seeds);
     }
 
+    /**
+     * A method of this resolved grid once per grid value of its own main parameter, or as written when the grid
+     * has none for it.
+     */
+    public List<MethodSpec> variants(MethodSpec method) {
+        if (method.mixing() != null && mixRatios != null) {
+            return mixRatios.stream().map(r -> method.withMixing(method.mixing().withRatio(r))).toList();
+        }
+        if (method.kl() != null && klWeights != null) {
+            return klWeights.stream().map(w -> method.withKl(new KlSpec(w))).toList();
+        }
+        if (method.ewc() != null && ewcLambdas != null) {
+            return ewcLambdas.stream().map(l -> method.withEwc(new EwcSpec(l))).toList();
+        }
+        if (method.lora() != null && loraRanks != null) {
+            return loraRanks.stream().map(r -> method.withLora(method.lora().withRank(r))).toList();
+        }
+        return List.of(method);
+    }
+
+    /** How many runs this resolved grid expands into: variants x learning rates x batch sizes x seeds. */
+    public long runCount() {
+        long perMethodValue = (long) (learningRates == null ? 1 : learningRates.size())
+                * (batchSizes == null ? 1 : batchSizes.size()) * seeds.size();
+        return methods.stream().mapToLong(m -> variants(m).size()).sum() * perMethodValue;
+    }
+
     public GridSpec resolve(int stageCount) {
         List<MethodSpec> resolved = new ArrayList<>();
         for (MethodSpec method : methods) {

@@ -8,7 +8,7 @@ public final class SpecDefaults {
     public static final long MODEL_SEED = 0L;
     public static final String SPLIT = "A";
     public static final int SIZE = 2000;
-    public static final String FORMAT = "qa";
+    public static final String FORMAT = SpecVocabulary.QA;
     public static final String GATE = SpecVocabulary.GATE_NONE;
     public static final double MIXING_RATIO = 2.0;
     public static final int WORDS_PER_SEQUENCE = 50;

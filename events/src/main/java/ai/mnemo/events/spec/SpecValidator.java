@@ -9,40 +9,37 @@ import java.util.List;
  */
 public final class SpecValidator {
 
-    static final int MAX_NAME_LENGTH = 100;
-
     private SpecValidator() {
     }
 
-    /** Every violation, in document order; empty when the spec is valid. */
+    /** Every violation under the default limits, without looking for {@code model.uri} on disk. */
     public static List<Violation> validate(ExperimentSpec spec) {
-        Checks checks = new Checks();
+        return validate(spec, SpecLimits.DEFAULTS, ModelCatalog.UNCHECKED);
+    }
+
+    /** Every violation, in document order; empty when the spec is valid. */
+    public static List<Violation> validate(ExperimentSpec spec, SpecLimits limits, ModelCatalog models) {
+        Checks checks = new Checks(limits);
         if (spec == null) {
             checks.fail("", "the spec is empty");
             return checks.violations();
         }
-        name(checks, spec.name());
-        model(checks, spec.model());
+        if (checks.required("name", spec.name())) {
+            checks.text("name", spec.name(), SpecLimits.NAME_LENGTH);
+        }
+        model(checks, spec.model(), models);
         StageRules.check(checks, spec.stages());
         TrainingRules.check(checks, "training", spec.training());
         evaluation(checks, spec.evaluation());
         GridRules.check(checks, spec.grid(), spec.stages() == null ? -1 : spec.stages().size());
         GridRules.checkAgainstStages(checks, spec);
+        if (checks.violations().isEmpty()) {
+            CostRules.check(checks, spec.resolve());
+        }
         return checks.violations();
     }
 
-    private static void name(Checks checks, String name) {
-        if (!checks.required("name", name)) {
-            return;
-        }
-        if (name.isBlank()) {
-            checks.fail("name", "must not be blank");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            checks.fail("name", "must be between 1 and " + MAX_NAME_LENGTH + " characters (was " + name.length() + ")");
-        }
-    }
-
-    private static void model(Checks checks, ModelSpec model) {
+    private static void model(Checks checks, ModelSpec model, ModelCatalog models) {
         if (!checks.required("model", model)) {
             return;
         }
@@ -52,15 +49,25 @@ public final class SpecValidator {
             checks.fail("model", "exactly one of preset and uri is required (both given)");
         }
         checks.oneOf("model.preset", model.preset(), SpecVocabulary.PRESETS);
-        if (model.uri() != null && !model.uri().startsWith("file:")) {
+        if (model.uri() == null) {
+            return;
+        }
+        int before = checks.violations().size();
+        if (model.uri().startsWith("file:")) {
+            checks.text("model.uri", model.uri(), SpecLimits.PATH_LENGTH);
+        } else {
             checks.underRoot("model.uri", model.uri(), "model root");
+        }
+        if (checks.violations().size() == before) {
+            models.problem(model.uri()).ifPresent(problem -> checks.fail("model.uri", problem));
         }
     }
 
     private static void evaluation(Checks checks, EvaluationSpec evaluation) {
         if (evaluation != null) {
-            checks.atLeast("evaluation.maxNewTokens", evaluation.maxNewTokens(), 1);
-            checks.atLeast("evaluation.batchSize", evaluation.batchSize(), 1);
+            SpecLimits limits = checks.limits();
+            checks.upTo("evaluation.maxNewTokens", evaluation.maxNewTokens(), 1, limits.newTokens(), "new-tokens");
+            checks.upTo("evaluation.batchSize", evaluation.batchSize(), 1, limits.batchSize(), "batch-size");
         }
     }
 }

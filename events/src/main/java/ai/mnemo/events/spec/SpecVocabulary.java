@@ -13,7 +13,14 @@ public final class SpecVocabulary {
     public static final String KL = "kl";
     public static final String EWC = "ewc";
     public static final String LORA = "lora";
+    public static final String QA = "qa";
+    public static final String MULTIPLE_CHOICE = "multiple-choice";
     public static final String RANDOM_PREFIX = "random-prefix";
+    public static final String RANDOM_WORDS = "random-words";
+    public static final String EXACT_MATCH = "exact-match";
+    public static final String SUBSTRING = "substring";
+    public static final String LAST_NUMBER = "last-number";
+    public static final String CHOICE_LETTER = "choice-letter";
     public static final String GATE_NONE = "none";
     public static final String GATE_MEMORIZED = "memorized";
 
@@ -24,15 +31,15 @@ public final class SpecVocabulary {
     public static final List<String> NON_FACTOID = List.of("ultrachat", "evolcode", "apps", "gsm8k", "math",
             "passages");
     public static final List<String> SPLITS = List.of("A", "B");
-    public static final List<String> FORMATS = List.of("qa", "multiple-choice", RANDOM_PREFIX);
-    public static final List<String> METRICS = List.of("exact-match", "substring", "last-number", "choice-letter");
+    public static final List<String> FORMATS = List.of(QA, MULTIPLE_CHOICE, RANDOM_PREFIX);
+    public static final List<String> METRICS = List.of(EXACT_MATCH, SUBSTRING, LAST_NUMBER, CHOICE_LETTER);
     public static final List<String> GATES = List.of(GATE_NONE, GATE_MEMORIZED);
     public static final List<String> STOPPING_RULES = List.of(AUTO, "fixed-epochs", "loss-threshold", "memorized");
     public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY, KL, EWC, LORA);
     /** The projections a LoRA adapter may target (PEFT's q_proj ... down_proj). */
     public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
     public static final List<String> LOSSES = List.of("answer", "answer-and-padding");
-    public static final List<String> MIXING_SOURCES = List.of("random-words", "knowledge-pile", "arxiv-pile",
+    public static final List<String> MIXING_SOURCES = List.of(RANDOM_WORDS, "knowledge-pile", "arxiv-pile",
             "fineweb", "passages");
 
     private SpecVocabulary() {

@@ -10,21 +10,23 @@ final class TrainingRules {
         if (training == null) {
             return;
         }
+        SpecLimits limits = checks.limits();
         checks.positive(prefix + ".learningRate", training.learningRate());
-        checks.atLeast(prefix + ".batchSize", training.batchSize(), 1);
+        checks.upTo(prefix + ".batchSize", training.batchSize(), 1, limits.batchSize(), "batch-size");
         checks.fraction(prefix + ".warmupRatio", training.warmupRatio(), true);
         checks.nonNegative(prefix + ".weightDecay", training.weightDecay());
         checks.positive(prefix + ".maxGradNorm", training.maxGradNorm());
-        checks.atLeast(prefix + ".maxSequenceLength", training.maxSequenceLength(), 1);
-        checks.atLeast(prefix + ".microBatchSize", training.microBatchSize(), 1);
+        checks.upTo(prefix + ".maxSequenceLength", training.maxSequenceLength(), 1, limits.sequenceLength(),
+                "sequence-length");
+        checks.upTo(prefix + ".microBatchSize", training.microBatchSize(), 1, limits.batchSize(), "batch-size");
         checks.oneOf(prefix + ".loss", training.loss(), SpecVocabulary.LOSSES);
         StoppingSpec stopping = training.stopping();
         if (stopping != null) {
             String at = prefix + ".stopping";
             checks.oneOf(at + ".rule", stopping.rule(), SpecVocabulary.STOPPING_RULES);
-            checks.atLeast(at + ".epochs", stopping.epochs(), 1);
+            checks.upTo(at + ".epochs", stopping.epochs(), 1, limits.epochs(), "epochs");
             checks.positive(at + ".lossThreshold", stopping.lossThreshold());
-            checks.atLeast(at + ".lossSteps", stopping.lossSteps(), 1);
+            checks.upTo(at + ".lossSteps", stopping.lossSteps(), 1, limits.stepsPerStage(), "steps-per-stage");
         }
     }
 }

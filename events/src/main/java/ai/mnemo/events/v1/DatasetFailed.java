@@ -19,6 +19,7 @@ public record DatasetFailed(
 
     public DatasetFailed {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
         Require.present(dataset, "dataset");
         Require.present(reason, "reason");

@@ -20,6 +20,7 @@ public record DatasetPrepared(
 
     public DatasetPrepared {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
         Require.present(dataset, "dataset");
         Require.present(uri, "uri");

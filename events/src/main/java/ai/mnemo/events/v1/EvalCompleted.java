@@ -16,6 +16,7 @@ public record EvalCompleted(
 
     public EvalCompleted {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
         Require.present(checkpointUri, "checkpointUri");
         results = Require.list(results, "results");

@@ -17,6 +17,7 @@ public record EvalFailed(
 
     public EvalFailed {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(reason, "reason");
     }
 

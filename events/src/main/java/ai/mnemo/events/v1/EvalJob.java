@@ -21,6 +21,7 @@ public record EvalJob(
 
     public EvalJob {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
         Require.present(checkpointUri, "checkpointUri");
         targets = Require.list(targets, "targets");

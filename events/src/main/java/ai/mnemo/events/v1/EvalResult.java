@@ -25,6 +25,7 @@ public record EvalResult(
         LogitLens logitLens) {
 
     public EvalResult {
+        Require.stageIndex(datasetStageIndex, "datasetStageIndex");
         Require.present(dataset, "dataset");
         Require.present(metric, "metric");
         Require.present(predictionsUri, "predictionsUri");

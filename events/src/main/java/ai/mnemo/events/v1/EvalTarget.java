@@ -11,6 +11,7 @@ public record EvalTarget(int datasetStageIndex, String dataset, String datasetUr
     public static final int FIT_GOLD_ANSWERS = 0;
 
     public EvalTarget {
+        Require.stageIndex(datasetStageIndex, "datasetStageIndex");
         Require.present(dataset, "dataset");
         Require.present(datasetUri, "datasetUri");
         Require.present(metric, "metric");

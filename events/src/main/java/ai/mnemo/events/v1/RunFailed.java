@@ -18,6 +18,7 @@ public record RunFailed(
 
     public RunFailed {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
         Require.present(reason, "reason");
     }

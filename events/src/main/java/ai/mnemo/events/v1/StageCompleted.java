@@ -24,6 +24,8 @@ public record StageCompleted(
 
     public StageCompleted {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
+        Require.nonNegative(attempt, "attempt");
         Require.present(runId, "runId");
         Require.present(checkpointUri, "checkpointUri");
         Require.present(stopReason, "stopReason");

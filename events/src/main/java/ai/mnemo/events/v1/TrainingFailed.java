@@ -14,6 +14,8 @@ public record TrainingFailed(
 
     public TrainingFailed {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
+        Require.nonNegative(attempt, "attempt");
         Require.present(runId, "runId");
         Require.present(reason, "reason");
     }

@@ -23,6 +23,8 @@ public record TrainingJob(
 
     public TrainingJob {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
+        Require.nonNegative(attempt, "attempt");
         Require.present(runId, "runId");
         Require.present(model, "model");
         Require.present(datasetUri, "datasetUri");

@@ -28,6 +28,7 @@ public record TrainingProgress(
 
     public TrainingProgress {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
         Require.present(runId, "runId");
     }
 

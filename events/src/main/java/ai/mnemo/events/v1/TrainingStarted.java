@@ -22,6 +22,8 @@ public record TrainingStarted(
 
     public TrainingStarted {
         Require.envelope(eventId, occurredAt, experimentId);
+        Require.stageIndex(stageIndex, "stageIndex");
+        Require.nonNegative(attempt, "attempt");
         Require.present(runId, "runId");
         Require.present(worker, "worker");
     }

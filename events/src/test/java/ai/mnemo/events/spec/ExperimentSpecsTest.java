@@ -70,7 +70,7 @@ class ExperimentSpecsTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> ExperimentSpecs.parse(SpecEdits.resource("type-error.yaml")));
 
-        assertEquals(List.of(new Violation("stages[0].dataset.size", "expected an integer (was \"many\")")),
+        assertEquals(List.of(new Violation("stages[0].dataset.size", "expected an integer (was \"many\", a string)")),
                 e.violations());
     }
 
@@ -85,10 +85,10 @@ class ExperimentSpecsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             stages: [{dataset: {size: 2.5}}]       | stages[0].dataset.size   | expected an integer (was 2.5)
-            grid: {seeds: [1, x]}                  | grid.seeds[1]            | expected an integer (was "x")
+            grid: {seeds: [1, x]}                  | grid.seeds[1]            | expected an integer (was "x", a string)
             stages: 3                              | stages                   | expected a list
             name: {first: a}                       | name                     | expected a string
-            stages: [{dataset: {filter: maybe}}]   | stages[0].dataset.filter | expected true or false (was "maybe")
+            stages: [{dataset: {filter: maybe}}]   | stages[0].dataset.filter | expected true or false (was "maybe", a string)
             '{"grid": {"methods": [{"mixing": []}]}}' | grid.methods[0].mixing | expected an object
             'name: a\nname: b'                     | name                     | is given twice
             'stages:\n  - dataset: {size: 1, size: 2}' | stages[0].dataset.size | is given twice

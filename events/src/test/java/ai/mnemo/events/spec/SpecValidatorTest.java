@@ -27,11 +27,11 @@ class SpecValidatorTest {
 
     static Stream<Case> violations() {
         String elevenStages = repeat("{\"dataset\": {\"name\": \"kvr\"}}", 11);
-        String methods = repeat("{\"name\": \"naive\"}", 21);
+        String methods = repeat("{\"name\": \"naive\"}", 51);
         return Stream.of(
                 rule("name", "is required", "name=null"),
                 rule("name", "must not be blank", "name=\"  \""),
-                rule("name", "must be between 1 and 100 characters (was 101)", "name=\"" + "x".repeat(101) + "\""),
+                rule("name", "must be at most 100 characters (was 101)", "name=\"" + "x".repeat(101) + "\""),
                 rule("model", "is required", "model=null"),
                 rule("model", "exactly one of preset and uri is required (neither given)", "model={}"),
                 rule("model", "exactly one of preset and uri is required (both given)", "model.uri=\"file:/m\""),
@@ -50,8 +50,8 @@ class SpecValidatorTest {
                         + "ultrachat, evolcode, apps, gsm8k, math, passages (was wikipedia)",
                         "stages[1].dataset.name=\"wikipedia\""),
                 rule("stages[1].dataset.split", "must be one of A, B (was C)", "stages[1].dataset.split=\"C\""),
-                rule("stages[1].dataset.size", "must be between 1 and 100000 (was 0)", "stages[1].dataset.size=0"),
-                rule("stages[1].dataset.size", "must be between 1 and 100000 (was 100001)",
+                rule("stages[1].dataset.size", "must be at least 1 (was 0)", "stages[1].dataset.size=0"),
+                rule("stages[1].dataset.size", "must be at most 100000 (was 100001; the operator's limit mnemo.limits.dataset-size)",
                         "stages[1].dataset.size=100001"),
                 rule("stages[0].dataset.path", "is required for popqa (its local export, relative to the data root)",
                         "stages[0].dataset.name=\"popqa\""),
@@ -89,8 +89,8 @@ class SpecValidatorTest {
                 rule("evaluation.batchSize", "must be at least 1 (was 0)", "evaluation.batchSize=0"),
                 rule("grid", "is required", "grid=null"),
                 rule("grid.methods", "is required", "grid.methods=null"),
-                rule("grid.methods", "must have between 1 and 20 entries (was 0)", "grid.methods=[]"),
-                rule("grid.methods", "must have between 1 and 20 entries (was 21)", "grid.methods=" + methods),
+                rule("grid.methods", "must have between 1 and 50 entries (was 0)", "grid.methods=[]"),
+                rule("grid.methods", "must have between 1 and 50 entries (was 51)", "grid.methods=" + methods),
                 rule("grid.methods[0]", "is required", "grid.methods[0]=null"),
                 rule("grid.methods[0].name", "is required", "grid.methods[0].name=null"),
                 rule("grid.methods[0].name", "must be one of naive, remix, replay, kl, ewc, lora (was si)",
@@ -216,7 +216,7 @@ class SpecValidatorTest {
         List<String> violations = SpecValidator.validate(spec).stream().map(Violation::toString).toList();
 
         assertEquals(List.of("name: is required",
-                "stages[1].dataset.size: must be between 1 and 100000 (was 0)",
+                "stages[1].dataset.size: must be at least 1 (was 0)",
                 "training.stopping.rule: must be one of auto, fixed-epochs, loss-threshold, memorized (was never)",
                 "grid.seeds[1]: repeats grid.seeds[0] (3)"), violations);
     }

@@ -1,8 +1,5 @@
 package ai.mnemo.results.messaging;
 
-import ai.mnemo.events.EventCodec;
-import ai.mnemo.events.EventDecodingException;
-import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.results.config.ResultsConfig;
 import ai.mnemo.results.metrics.ExperimentStatusGauge;
@@ -17,10 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one record into lineage rows: decode with the topic's sealed type, apply in a transaction of its own, and
- * retry that transaction when it loses a race (consumers of other topics create and update the same rows). A record
- * that cannot be read or stored is logged, counted and skipped, and the consumer goes on; the one exception is a
- * shutdown in the middle of a write, where the record is left unacknowledged to be read again after the restart.
+ * Turns one event into lineage rows: apply it in a transaction of its own, and retry that transaction when it loses
+ * a race (consumers of other topics create and update the same rows). An event that cannot be stored is counted
+ * and dead-lettered, and the consumer goes on; the one exception is a shutdown in the middle of a write, where the
+ * record is left unacknowledged to be read again after the restart.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -41,22 +38,19 @@ public class EventIntake {
         this.writes = config.writes();
     }
 
-    public Outcome accept(String topic, String payload) {
-        Outcome outcome;
-        try {
-            MnemoEvent event = EventCodec.decode(payload, Topics.eventType(topic));
-            outcome = store(topic, event);
-        } catch (EventDecodingException e) {
-            LOG.warnf("skipping a malformed record on %s: %s", topic, e.getMessage());
-            outcome = Outcome.MALFORMED;
-        } catch (ShuttingDownException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "skipping a record on %s that could not be handled", topic);
-            outcome = Outcome.FAILED;
-        }
+    /**
+     * Applies one decoded event (EventReader decoded it, or dead-lettered what it could not).
+     *
+     * @throws ShuttingDownException when the application stops mid-write: the record is read again after a restart
+     * @throws IllegalStateException when storing kept failing: the record goes to the dead-letter topic
+     */
+    public Outcome accept(String topic, MnemoEvent event) {
+        Outcome outcome = store(topic, event);
         metrics.consumed(topic, outcome);
         statusGauge.after(topic, outcome);
+        if (outcome == Outcome.FAILED) {
+            throw new IllegalStateException("could not store " + describe(topic, event));
+        }
         return outcome;
     }
 

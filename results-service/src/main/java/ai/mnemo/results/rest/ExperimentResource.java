@@ -11,15 +11,19 @@ import ai.mnemo.results.mapping.ExperimentLineage;
 import ai.mnemo.results.mapping.ExperimentSummary;
 import ai.mnemo.results.service.ExperimentSubmission;
 import ai.mnemo.results.service.LineageQueries;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Submit experiments and read their lineage. */
@@ -39,36 +44,62 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExperimentResource {
 
     public static final String PATH = "/api/experiments";
-    /** Optional header naming who submits; stored as the experiment's {@code submittedBy}. */
-    public static final String USER_HEADER = "X-Mnemo-User";
+    /** A client's key for one submission: a retried POST with the same key gets the first answer back. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String YAML = "application/yaml";
 
     private final ExperimentSubmission submission;
     private final LineageQueries queries;
     private final ResultsConfig.Api api;
+    private final SecurityIdentity identity;
 
-    public ExperimentResource(ExperimentSubmission submission, LineageQueries queries, ResultsConfig config) {
+    public ExperimentResource(ExperimentSubmission submission, LineageQueries queries, ResultsConfig config,
+            SecurityIdentity identity) {
         this.submission = submission;
         this.queries = queries;
         this.api = config.api();
+        this.identity = identity;
     }
 
     @POST
+    @Authenticated
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Submit an experiment spec (JSON or YAML, see docs/experiment-spec.md)",
-            description = "Validates the spec and publishes ExperimentRequested. The experiment appears under its "
-                    + "Location once the request has been read back from Kafka, usually within a second.")
+            description = "Needs a bearer token; its identity is stored as the experiment's submitter. Validates "
+                    + "the spec under this deployment's limits and model root, and publishes ExperimentRequested. "
+                    + "The experiment appears under its Location once the request has been read back from Kafka, "
+                    + "usually within a second. With an Idempotency-Key, a retry of the same request gets the "
+                    + "first answer back instead of creating a second experiment.")
     @APIResponse(responseCode = "202", description = "Accepted; the body and Location name the experiment",
             content = @Content(schema = @Schema(implementation = ExperimentAccepted.class)))
     @APIResponse(responseCode = "400", description = "Unreadable or invalid spec; violations name every field",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "413", description = "The spec is over mnemo.limits.spec-bytes, or over what Kafka "
+            + "takes", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type missing, or not JSON or YAML",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for another spec",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not take the request; send it again",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Response submit(
-            @RequestBody(description = "The experiment spec", required = true) String spec,
-            @Parameter(description = "Who submits (optional)") @HeaderParam(USER_HEADER) String user) {
-        String id = submission.submit(spec, user);
-        return Response.accepted(new ExperimentAccepted(id)).location(URI.create(PATH + "/" + id)).build();
+            @RequestBody(description = "The experiment spec, UTF-8", required = true) byte[] spec,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "The client's key for this request (printable, at most 255 characters)")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new NotSupportedException("send the spec with Content-Type application/json or application/yaml");
+        }
+        String key = idempotencyKey == null ? null : Ids.check(IDEMPOTENCY_KEY, idempotencyKey);
+        ExperimentSubmission.Accepted accepted = submission.submit(spec == null ? new byte[0] : spec,
+                Submitters.of(identity), key);
+        return Response.accepted(new ExperimentAccepted(accepted.experimentId()))
+                .location(URI.create(PATH + "/" + accepted.experimentId()))
+                .header("Idempotent-Replayed", accepted.repeated() ? "true" : null)
+                .build();
     }
 
     @GET
@@ -151,7 +182,7 @@ public class ExperimentResource {
     }
 
     private ExperimentLineage experiment(String id) {
-        return queries.experiment(Ids.check("experiment", id))
+        return queries.experiment(Ids.check("experiment id", id))
                 .orElseThrow(() -> new NotFoundException("no experiment with id '" + id + "'"));
     }
 }

@@ -1,11 +1,13 @@
 package ai.mnemo.results.rest;
 
+import ai.mnemo.events.spec.PrintableText;
 import jakarta.ws.rs.BadRequestException;
 
 /**
  * Checks an id taken from a path before it reaches the database. Any well-formed id is looked up (an unknown one
  * is a 404), but some strings cannot even be a key: PostgreSQL refuses a NUL character with an error that would
- * surface as a 500, and no stored id is longer than its column. Those are the client's mistake: 400.
+ * surface as a 500, no stored id is longer than its column, and none has an unprintable character. Those are the
+ * client's mistake: 400.
  */
 final class Ids {
 
@@ -17,14 +19,14 @@ final class Ids {
 
     static String check(String kind, String id) {
         if (id == null || id.isBlank()) {
-            throw new BadRequestException(kind + " id must not be blank");
+            throw new BadRequestException(kind + " must not be blank");
         }
         if (id.length() > MAX_LENGTH) {
-            throw new BadRequestException(kind + " id must be at most " + MAX_LENGTH + " characters (was "
+            throw new BadRequestException(kind + " must be at most " + MAX_LENGTH + " characters (was "
                     + id.length() + ")");
         }
-        if (id.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequestException(kind + " id must not contain control characters");
+        if (!PrintableText.isPrintable(id)) {
+            throw new BadRequestException(kind + " must contain printable characters only");
         }
         return id;
     }

@@ -51,7 +51,7 @@ public class ReportPages {
     @Operation(summary = "One experiment's report: retention per method, retention matrices, loss curves (HTML)")
     public Response report(@PathParam("id") String id) {
         try {
-            Ids.check("experiment", id);
+            Ids.check("experiment id", id);
         } catch (BadRequestException e) {
             return problem(Response.Status.BAD_REQUEST, e.getMessage());
         }

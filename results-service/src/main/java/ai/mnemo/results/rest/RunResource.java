@@ -36,7 +36,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No run with this id (yet)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public RunLineage get(@PathParam("id") String id) {
-        return queries.run(Ids.check("run", id)).orElseThrow(() -> notFound(id));
+        return queries.run(Ids.check("run id", id)).orElseThrow(() -> notFound(id));
     }
 
     @GET
@@ -48,7 +48,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No run with this id (yet)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public List<LossPointView> loss(@PathParam("id") String id) {
-        return queries.lossCurve(Ids.check("run", id)).orElseThrow(() -> notFound(id));
+        return queries.lossCurve(Ids.check("run id", id)).orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(String id) {

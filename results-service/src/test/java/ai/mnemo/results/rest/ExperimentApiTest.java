@@ -44,8 +44,7 @@ class ExperimentApiTest {
 
     @Test
     void aValidYamlSpecIsPublishedAsExperimentRequested() {
-        Response accepted = given().contentType(ExperimentResource.YAML)
-                .header(ExperimentResource.USER_HEADER, "grace")
+        Response accepted = given().auth().oauth2(TestTokens.of("grace")).contentType(ExperimentResource.YAML)
                 .body(bytes(SyntheticLineage.SPEC_YAML))
                 .post("/api/experiments")
                 .then()
@@ -86,7 +85,7 @@ class ExperimentApiTest {
                 {"name": "json", "model": {"preset": "tiny"},
                  "stages": [{"dataset": {"name": "kvr", "size": 5}}],
                  "grid": {"methods": [{"name": "naive"}]}}""";
-        given().contentType(ContentType.JSON).body(json).post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType(ContentType.JSON).body(json).post("/api/experiments").then()
                 .statusCode(202)
                 .header("Location", matchesPattern(".*/api/experiments/" + UUID_PATTERN));
     }
@@ -94,7 +93,7 @@ class ExperimentApiTest {
     @Test
     void anInvalidSpecIsRejectedNamingTheField() {
         String spec = SyntheticLineage.SPEC_YAML.replace("split: A, size: 10", "split: A, size: 0");
-        given().contentType("text/yaml").body(bytes(spec)).post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType("text/yaml").body(bytes(spec)).post("/api/experiments").then()
                 .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", containsString("invalid experiment spec"))
@@ -104,20 +103,20 @@ class ExperimentApiTest {
 
     @Test
     void unreadableSpecsAreClientErrors() {
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType(ContentType.JSON).body("{\"name\": ").post("/api/experiments").then()
                 .statusCode(400)
                 .body("violations[0].message", containsString("malformed"));
-        given().contentType(ExperimentResource.YAML).body(bytes("name: [a list]")).post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType(ExperimentResource.YAML).body(bytes("name: [a list]")).post("/api/experiments").then()
                 .statusCode(400)
                 .body("violations.field", hasItem("name"));
-        given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"bogus\": 1}").post("/api/experiments")
+        given().auth().oauth2(TestTokens.submitter()).contentType(ContentType.JSON).body("{\"name\": \"x\", \"bogus\": 1}").post("/api/experiments")
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("bogus"));
-        given().contentType(ContentType.JSON).body("").post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType(ContentType.JSON).body("").post("/api/experiments").then()
                 .statusCode(400)
                 .body("violations[0].message", containsString("empty"));
-        given().contentType(ContentType.TEXT).body("name: x").post("/api/experiments").then()
+        given().auth().oauth2(TestTokens.submitter()).contentType(ContentType.TEXT).body("name: x").post("/api/experiments").then()
                 .statusCode(415)
                 .contentType(ContentType.JSON)
                 .body("error", notNullValue());
@@ -151,7 +150,7 @@ class ExperimentApiTest {
 
     @Test
     void theApiIsDocumentedAndMeasured() {
-        given().contentType(ExperimentResource.YAML).body(bytes(SyntheticLineage.SPEC_YAML)).post("/api/experiments")
+        given().auth().oauth2(TestTokens.submitter()).contentType(ExperimentResource.YAML).body(bytes(SyntheticLineage.SPEC_YAML)).post("/api/experiments")
                 .then().statusCode(202);
         given().get("/q/openapi?format=json").then()
                 .statusCode(200)

@@ -223,7 +223,7 @@ class ResultsApiTest {
             api().get(path, "bad\u0000id").then()
                     .statusCode(400)
                     .contentType(ContentType.JSON)
-                    .body("error", containsString("control characters"));
+                    .body("error", containsString("printable characters only"));
             api().get(path, "x".repeat(Ids.MAX_LENGTH + 1)).then()
                     .statusCode(400)
                     .body("error", containsString("at most " + Ids.MAX_LENGTH));

@@ -1,13 +1,12 @@
 package ai.mnemo.trainer.service;
 
-import ai.mnemo.events.EventCodec;
-import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.v1.TrainingCommand;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
 import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.service.messaging.EventPublisher;
+import ai.mnemo.service.messaging.EventReader.Disposition;
 import ai.mnemo.trainer.config.TrainerConfig;
 import ai.mnemo.trainer.lifecycle.StopSignal;
 import ai.mnemo.trainer.metrics.TrainerMetrics;
@@ -24,14 +23,6 @@ public class TrainingJobHandler {
 
     private static final Logger LOG = Logger.getLogger(TrainingJobHandler.class);
 
-    /** What to do with the record once the handler returns. */
-    public enum Disposition {
-        /** Acknowledge: the outcome is on the broker (or the record was not a job at all). */
-        DONE,
-        /** Leave uncommitted: the job must be delivered again to finish. */
-        REDELIVER
-    }
-
     private final EventPublisher publisher;
     private final TrainerMetrics metrics;
     private final StopSignal stop;
@@ -46,15 +37,7 @@ public class TrainingJobHandler {
                 WorkerIdentity.current());
     }
 
-    public Disposition handle(String payload) {
-        TrainingCommand command;
-        try {
-            command = EventCodec.decode(payload, TrainingCommand.class);
-        } catch (EventDecodingException e) {
-            LOG.errorf("skipping an undecodable record of the training jobs topic (no run to fail): %s",
-                    e.getMessage());
-            return Disposition.DONE;
-        }
+    public Disposition handle(TrainingCommand command) {
         if (!(command instanceof TrainingJob job)) {
             return Disposition.DONE;
         }
