@@ -280,6 +280,12 @@ def training():
                      targets((f"sum({sel('mnemo_training_busy')})", "busy"),
                              (f"count({sel('up', **TRAINERS)} == 1)", "up"),
                              (f"sum(clamp_min({TRAIN_LAG}, 0))", "jobs waiting"))), 24, 7)
+    g.add(stat("Instances by device", "Trainers and evaluators by the device their engine computes on "
+               "(mnemo_device_info, from startup). On a GPU cluster every one should say gpu: with "
+               "MNEMO_DEVICE_EXPECT=gpu a pod without one refuses to start.",
+               targets((f"count by (app_kubernetes_io_name, device) "
+                        f"({sel('mnemo_device_info', app_kubernetes_io_name='~trainer-service|eval-service')})",
+                        "{{app_kubernetes_io_name}} on {{device}}"), instant=True), decimals=0), 24, 4)
 
     g.row("Throughput and loss (instances running a job)")
     g.add(timeseries("Tokens per second", "Training throughput of the latest step, per instance, while it runs "

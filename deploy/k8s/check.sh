@@ -2,11 +2,25 @@
 # Checks deploy/ without a cluster:
 #   1. every YAML file parses (PyYAML) and every JSON file parses (json);
 #   2. the generated files are up to date (prometheus/prometheusrule.yaml, grafana/dashboards/*.json);
-#   3. with kustomize or kubectl: `kustomize build` of both overlays (which include prometheus/ and grafana/), and
-#      the Kafka security of what they render (kafka-security.py);
+#   3. with kustomize or kubectl: `kustomize build` of the base and both overlays (which include prometheus/ and
+#      grafana/), the Kafka security of the overlays (kafka-security.py) and check_rendered.py on all three (GPU
+#      settings, the model root, the import Job);
 #   4. with promtool: the rules, their unit tests, prometheus-local.yml, and every dashboard query as PromQL.
-# Steps 3 and 4 are skipped, with a note, when the tool is missing. Exit status non-zero on the first failure.
+# Steps 3 and 4 are skipped, with a note, when the tool is missing, unless --require-tools is given (CI).
+# Exit status non-zero on the first failure.
 set -euo pipefail
+
+require_tools=false
+if [ "${1:-}" = "--require-tools" ]; then
+  require_tools=true
+fi
+missing() { # missing <what>: skip a step, or fail under --require-tools
+  if [ "$require_tools" = true ]; then
+    echo "  $1 is not installed, and --require-tools was given" >&2
+    exit 1
+  fi
+  echo "  skipped: $1 is not installed"
+}
 
 deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$deploy"
@@ -59,15 +73,21 @@ elif command -v kubectl >/dev/null 2>&1; then
   build=(kubectl kustomize)
 else
   build=()
-  echo "  skipped: neither kustomize nor kubectl is installed"
+  missing "kustomize (or kubectl)"
 fi
 if [ ${#build[@]} -gt 0 ]; then
-  for overlay in k8s/overlays/local k8s/overlays/gpu-cluster; do
-    rendered="$work/$(basename "$overlay").yaml"
-    "${build[@]}" "$overlay" > "$rendered"
-    echo "  $overlay: $(grep -c '^kind:' "$rendered") objects"
-    "$python" k8s/kafka-security.py "$rendered"
+  for kustomization in k8s/base k8s/overlays/local k8s/overlays/gpu-cluster; do
+    rendered="$work/$(basename "$kustomization").yaml"
+    if ! "${build[@]}" "$kustomization" > "$rendered"; then
+      echo "  ${build[*]} $kustomization failed (kustomize v4 or newer is needed: kubectl 1.21+)" >&2
+      exit 1
+    fi
+    echo "  $kustomization: $(grep -c '^kind:' "$rendered") objects"
+    if [ "$kustomization" != k8s/base ]; then
+      "$python" k8s/kafka-security.py "$rendered"
+    fi
   done
+  "$python" k8s/check_rendered.py "$work"
 fi
 
 echo "== promtool"
@@ -94,7 +114,7 @@ PY
   promtool check rules "$queries" >/dev/null
   echo "  dashboard queries parse"
 else
-  echo "  skipped: promtool is not installed (Debian: apt-get install prometheus)"
+  missing "promtool (Debian: apt-get install prometheus)"
 fi
 
 echo "deploy/ checks passed"

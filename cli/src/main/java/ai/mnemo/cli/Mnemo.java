@@ -3,6 +3,7 @@ package ai.mnemo.cli;
 import ai.mnemo.cli.commands.BenchCommand;
 import ai.mnemo.cli.commands.CorpusCommand;
 import ai.mnemo.cli.commands.DownCommand;
+import ai.mnemo.cli.commands.ImportModelCommand;
 import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
 import ai.mnemo.cli.commands.ResultsCommand;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, TokenCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class, PretrainCommand.class,
-            BenchCommand.class})
+            SubmitCommand.class, TokenCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class,
+            PretrainCommand.class, ImportModelCommand.class, BenchCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {

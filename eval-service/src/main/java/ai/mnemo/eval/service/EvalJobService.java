@@ -19,8 +19,12 @@ import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.service.artifacts.ArtifactStore;
+import ai.mnemo.service.device.DeviceCheck;
+import ai.mnemo.service.device.EngineDevice;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +45,21 @@ public class EvalJobService {
     private final ArtifactStore store;
     private final EvalConfig config;
     private final EvalMetrics metrics;
+    private final DeviceCheck devices;
 
-    public EvalJobService(ArtifactStore store, EvalConfig config, EvalMetrics metrics) {
+    public EvalJobService(ArtifactStore store, EvalConfig config, EvalMetrics metrics, DeviceCheck devices) {
         if (config.batchSize() < 1) {
             throw new IllegalStateException("mnemo.eval.batch-size must be at least 1, was " + config.batchSize());
         }
         this.store = store;
         this.config = config;
         this.metrics = metrics;
+        this.devices = devices;
+    }
+
+    /** libtorch starts at boot, not at the first job, so that a GPU pod without a GPU refuses to start. */
+    void onStart(@Observes StartupEvent event) {
+        devices.verify(EngineDevice.report(TorchRuntime.start(config.threads())));
     }
 
     /** The event that answers the job: {@link EvalCompleted} or {@link EvalFailed}. */

@@ -96,7 +96,11 @@ class EvalJobsTest {
                 .body(containsString("mnemo_eval_jobs_total{outcome=\"completed\"}"))
                 .body(containsString("mnemo_eval_job_seconds_count{outcome=\"completed\"}"))
                 .body(containsString("mnemo_eval_facts_per_second"))
-                .body(containsString("mnemo_eval_accuracy_count{metric=\"exact-match\"}"));
+                .body(containsString("mnemo_eval_accuracy_count{metric=\"exact-match\"}"))
+                // The device found at start (libtorch for CPUs in this build).
+                .body(containsString("mnemo_device_info{cuda=\"none\",device=\"cpu\",name=\"cpu()\","
+                        + "service=\"eval-service\"} 1.0"))
+                .body(containsString("mnemo_gpu_count{service=\"eval-service\"} 0.0"));
     }
 
     @Test

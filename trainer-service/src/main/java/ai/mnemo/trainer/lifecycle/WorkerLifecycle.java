@@ -1,6 +1,8 @@
 package ai.mnemo.trainer.lifecycle;
 
 import ai.mnemo.lm.engine.TorchRuntime;
+import ai.mnemo.service.device.DeviceCheck;
+import ai.mnemo.service.device.EngineDevice;
 import ai.mnemo.trainer.config.TrainerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,7 +11,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Starts libtorch with the configured thread count before the first job, and on shutdown asks a running job to
+ * Starts libtorch with the configured thread count before the first job and checks its device (a GPU pod without a
+ * GPU refuses to start), and on shutdown asks a running job to
  * stop at a resumable checkpoint, then waits for it. The job's record stays uncommitted, so the group delivers it
  * again (to another instance, or to this one after a restart) and training resumes from that checkpoint.
  * ShutdownEvent is observed before the Kafka connector closes, so the job can still reach the broker meanwhile.
@@ -21,14 +24,16 @@ public class WorkerLifecycle {
 
     private final TrainerConfig config;
     private final StopSignal stop;
+    private final DeviceCheck devices;
 
-    public WorkerLifecycle(TrainerConfig config, StopSignal stop) {
+    public WorkerLifecycle(TrainerConfig config, StopSignal stop, DeviceCheck devices) {
         this.config = config;
         this.stop = stop;
+        this.devices = devices;
     }
 
     void onStart(@Observes StartupEvent event) {
-        TorchRuntime.start(config.threads());
+        devices.verify(EngineDevice.report(TorchRuntime.start(config.threads())));
         LOG.infof("libtorch started with %d threads", TorchRuntime.threads());
     }
 

@@ -101,6 +101,9 @@ class TrainingJobsTest {
         assertTrue(metrics.contains("mnemo_training_stages_total{outcome=\"completed\"}"), "stage counter");
         assertTrue(metrics.contains("mnemo_training_stage_seconds_count"), "stage timer");
         assertFalse(metrics.contains("mnemo_training_step_seconds_count 0.0"), "steps were timed");
+        assertTrue(metrics.contains("mnemo_device_info{cuda=\"none\",device=\"cpu\",name=\"cpu()\","
+                + "service=\"trainer-service\"} 1.0"), "the device found at start (libtorch for CPUs here)");
+        assertTrue(metrics.contains("mnemo_gpu_count{service=\"trainer-service\"} 0.0"), "GPU count");
     }
 
     @Test
