@@ -18,6 +18,7 @@ final class TrainingRules {
         checks.atLeast(prefix + ".maxSequenceLength", training.maxSequenceLength(), 1);
         checks.atLeast(prefix + ".microBatchSize", training.microBatchSize(), 1);
         checks.oneOf(prefix + ".loss", training.loss(), SpecVocabulary.LOSSES);
+        checks.oneOf(prefix + ".precision", training.precision(), SpecVocabulary.PRECISIONS);
         StoppingSpec stopping = training.stopping();
         if (stopping != null) {
             String at = prefix + ".stopping";
