@@ -3,6 +3,7 @@ package ai.mnemo.cli;
 import ai.mnemo.cli.commands.BenchCommand;
 import ai.mnemo.cli.commands.CorpusCommand;
 import ai.mnemo.cli.commands.DownCommand;
+import ai.mnemo.cli.commands.PlanCommand;
 import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
 import ai.mnemo.cli.commands.ResultsCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
             SubmitCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class, PretrainCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, PlanCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {

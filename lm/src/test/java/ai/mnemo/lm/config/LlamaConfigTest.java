@@ -27,6 +27,8 @@ class LlamaConfigTest {
         assertEquals(500000.0, config.ropeTheta());
         assertEquals(128001, config.eosTokenId());
         assertEquals(8_030_261_248L, ParameterShapes.count(config));
+        assertEquals(ParameterShapes.count(config), ai.mnemo.lm.plan.ParameterCount.model(config),
+                "the planner counts what the model holds");
         Map<String, Shape> shapes = ParameterShapes.of(config);
         assertEquals(new Shape(1024, 4096), shapes.get(ParameterNames.attention(31, "k_proj")));
         assertEquals(new Shape(4096, 14336), shapes.get(ParameterNames.mlp(0, "down_proj")));
