@@ -11,10 +11,14 @@ public final class ParameterCount {
 
     private ParameterCount() {}
 
-    /** Every weight: embedding, per layer two norms and seven projections, final norm, LM head unless tied. */
+    /**
+     * Every weight: embedding, per layer two norms, seven projections and (Qwen2) the q/k/v biases, final norm, LM
+     * head unless tied.
+     */
     public static long model(LlamaConfig c) {
         long d = c.hiddenSize();
-        long perLayer = 2 * d + projections(c, PlanInputs.ALL_TARGETS);
+        long biases = c.qkvBias() ? (long) (c.numAttentionHeads() + 2 * c.numKeyValueHeads()) * c.headSize() : 0;
+        long perLayer = 2 * d + projections(c, PlanInputs.ALL_TARGETS) + biases;
         long head = c.tieWordEmbeddings() ? 0 : (long) c.vocabSize() * d;
         return (long) c.vocabSize() * d + c.numHiddenLayers() * perLayer + d + head;
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MemoryPlannerTest {
 
     private static final LlamaConfig LLAMA_3_8B = new LlamaConfig(4096, 32, 32, 8, 14336, 1e-5, 500000.0, 128256,
-            false, 8192, 128000, 128001, "llama", null);
+            false, 8192, 128000, 128001, "llama", null, null);
     private static final long P = 8_030_261_248L;
     private static final long GB80 = 80L << 30;
 

@@ -43,7 +43,8 @@ public final class Llama implements AutoCloseable {
             built.add(new DecoderLayer(i,
                     new RmsNorm(fused.get(ParameterNames.inputNorm(i)), eps),
                     new Attention(config, fused.get(ParameterNames.fusedQkv(i)),
-                            fused.get(ParameterNames.attention(i, "o_proj")), rope),
+                            fused.get(ParameterNames.fusedQkvBias(i)), fused.get(ParameterNames.attention(i, "o_proj")),
+                            rope),
                     new RmsNorm(fused.get(ParameterNames.postAttentionNorm(i)), eps),
                     new FeedForward(fused.get(ParameterNames.fusedGateUp(i)),
                             fused.get(ParameterNames.mlp(i, "down_proj")))));

@@ -17,7 +17,12 @@ public final class Ops {
 
     /** {@code x @ weight^T} with a PyTorch-layout weight (out, in): (..., in) -> (..., out). */
     public static NDArray linear(NDArray x, NDArray weight) {
-        return x.getNDArrayInternal().linear(x, weight, null).singletonOrThrow();
+        return linear(x, weight, null);
+    }
+
+    /** {@code x @ weight^T + bias}; a null bias adds nothing. */
+    public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
     }
 
     /** Rows of {@code table} selected by integer {@code ids}: ids (...) -> (..., width). */

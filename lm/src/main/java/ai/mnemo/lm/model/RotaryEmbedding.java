@@ -34,6 +34,9 @@ public final class RotaryEmbedding {
             for (int i = 0; i < e / 2; i++) {
                 // Frequencies in F32 like the Hugging Face reference, the angle in double.
                 float inverseFrequency = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / e));
+                if (config.ropeScaling() != null) {
+                    inverseFrequency = (float) config.ropeScaling().apply(inverseFrequency); // Llama-3.1
+                }
                 double angle = p * (double) inverseFrequency;
                 cos[p * e + i] = cos[p * e + i + e / 2] = (float) Math.cos(angle);
                 sin[p * e + i] = (float) -Math.sin(angle);
