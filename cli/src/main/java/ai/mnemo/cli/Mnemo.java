@@ -4,6 +4,7 @@ import ai.mnemo.cli.commands.BenchCommand;
 import ai.mnemo.cli.commands.CorpusCommand;
 import ai.mnemo.cli.commands.DownCommand;
 import ai.mnemo.cli.commands.ImportModelCommand;
+import ai.mnemo.cli.commands.PlanCommand;
 import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
 import ai.mnemo.cli.commands.ResultsCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
             SubmitCommand.class, TokenCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class,
-            PretrainCommand.class, ImportModelCommand.class, BenchCommand.class})
+            PretrainCommand.class, ImportModelCommand.class, PlanCommand.class, BenchCommand.class})
 public final class Mnemo {
 
     public static void main(String[] args) {

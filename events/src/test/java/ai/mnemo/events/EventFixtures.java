@@ -104,7 +104,7 @@ final class EventFixtures {
                 new ModelSpec("tiny", null, 0L),
                 List.of(new StageSpec(new DatasetSpec("kvr", "A", 100, null, null, null, null, null), null, null),
                         new StageSpec(new DatasetSpec("kvr", "B", 100, null, null, null, null, null), null, null)),
-                new TrainingSpec(0.002, 32, null, null, null, null, new StoppingSpec("memorized", 400, null, null), null, null),
+                new TrainingSpec(0.002, 32, null, null, null, null, new StoppingSpec("memorized", 400, null, null), null, null, null),
                 new EvaluationSpec(16, null),
                 new GridSpec(List.of(new MethodSpec("naive", null, null),
                         new MethodSpec("remix", new MixingSpec("random-words", 2.0, List.of(0, 1), 50, null), null)),
@@ -116,12 +116,15 @@ final class EventFixtures {
                 new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10));
     }
 
-    /** Every part of the settings: a KL term and LoRA adapters, in micro-batches of 8 (the format, not a plan). */
+    /**
+     * Every part of the settings: a KL term and LoRA adapters, in micro-batches of 8, in mixed precision (the format,
+     * not a plan).
+     */
     static TrainingSettings methodSettings() {
         return new TrainingSettings(0.002, 32, 0.05, 0.0, 1.0, 0L, 2048,
                 new StoppingRule(StoppingRule.MEMORIZED, 400, 1e-4, 10), 8, TrainingSettings.LOSS_ANSWER,
                 new StageMethod(new StageMethod.Kl(0.5), null, new StageMethod.Lora(16, 32.0, List.of("q", "v")),
-                        null));
+                        null), TrainingSettings.PRECISION_MIXED);
     }
 
     static DatasetManifest manifest() {

@@ -20,7 +20,7 @@ public final class SpecDefaults {
 
     /** The experiment-level training block when the spec says nothing. */
     public static final TrainingSpec TRAINING = new TrainingSpec(5e-5, 32, 0.05, 0.0, 1.0, 2048,
-            new StoppingSpec(SpecVocabulary.AUTO, 20, 1e-4, 10), null, null);
+            new StoppingSpec(SpecVocabulary.AUTO, 20, 1e-4, 10), null, null, null);
 
     /** No cap of its own: each dataset gets the catalogue's cap (data-service's DefaultGenerationCaps). */
     public static final EvaluationSpec EVALUATION = new EvaluationSpec(null, 32);

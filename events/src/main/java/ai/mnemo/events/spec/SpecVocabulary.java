@@ -1,5 +1,6 @@
 package ai.mnemo.events.spec;
 
+import ai.mnemo.events.v1.TrainingSettings;
 import java.util.List;
 
 /** The names a spec may use, in the order the doc lists them (which is also the order of error messages). */
@@ -39,6 +40,9 @@ public final class SpecVocabulary {
     /** The projections a LoRA adapter may target (PEFT's q_proj ... down_proj). */
     public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
     public static final List<String> LOSSES = List.of("answer", "answer-and-padding");
+    /** Training precisions: docs/lm.md says what each keeps in which dtype. */
+    public static final List<String> PRECISIONS = List.of(TrainingSettings.PRECISION_FP32,
+            TrainingSettings.PRECISION_BF16, TrainingSettings.PRECISION_MIXED, TrainingSettings.PRECISION_MIXED_FP16);
     public static final List<String> MIXING_SOURCES = List.of(RANDOM_WORDS, "knowledge-pile", "arxiv-pile",
             "fineweb", "passages");
 

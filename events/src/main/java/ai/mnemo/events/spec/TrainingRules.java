@@ -20,6 +20,7 @@ final class TrainingRules {
                 "sequence-length");
         checks.upTo(prefix + ".microBatchSize", training.microBatchSize(), 1, limits.batchSize(), "batch-size");
         checks.oneOf(prefix + ".loss", training.loss(), SpecVocabulary.LOSSES);
+        checks.oneOf(prefix + ".precision", training.precision(), SpecVocabulary.PRECISIONS);
         StoppingSpec stopping = training.stopping();
         if (stopping != null) {
             String at = prefix + ".stopping";

@@ -11,6 +11,9 @@ import ai.mnemo.events.v1.TrainingSettings;
  * @param microBatchSize rows per forward/backward pass; a larger batch is accumulated over several (default: the
  *     whole batch at once)
  * @param loss {@code answer} (default) or {@code answer-and-padding}, the released code's loss
+ * @param precision {@code fp32} (default), {@code bf16} (bf16 weights and optimizer state), {@code mixed} (bf16
+ *     compute, FP32 master weights and optimizer state) or {@code mixed-fp16} (the same with fp16 compute and
+ *     dynamic loss scaling)
  */
 public record TrainingSpec(
         Double learningRate,
@@ -21,9 +24,10 @@ public record TrainingSpec(
         Integer maxSequenceLength,
         StoppingSpec stopping,
         Integer microBatchSize,
-        String loss) {
+        String loss,
+        String precision) {
 
-    static final TrainingSpec EMPTY = new TrainingSpec(null, null, null, null, null, null, null, null, null);
+    static final TrainingSpec EMPTY = new TrainingSpec(null, null, null, null, null, null, null, null, null, null);
 
     /**
      * The settings a stage trains with: {@code stageOverride} over {@code experimentLevel} over the defaults; both
@@ -50,13 +54,15 @@ public record TrainingSpec(
                 SpecDefaults.or(maxSequenceLength, base.maxSequenceLength),
                 stopping == null ? base.stopping : stopping.over(base.stopping),
                 SpecDefaults.or(microBatchSize, base.microBatchSize),
-                SpecDefaults.or(loss, base.loss));
+                SpecDefaults.or(loss, base.loss),
+                SpecDefaults.or(precision, base.precision));
     }
 
     /** This block with another learning rate and batch size where given (a cell of the grid; null keeps). */
     public TrainingSpec withGridValues(Double gridLearningRate, Integer gridBatchSize) {
         return new TrainingSpec(SpecDefaults.or(gridLearningRate, learningRate), SpecDefaults.or(gridBatchSize,
-                batchSize), warmupRatio, weightDecay, maxGradNorm, maxSequenceLength, stopping, microBatchSize, loss);
+                batchSize), warmupRatio, weightDecay, maxGradNorm, maxSequenceLength, stopping, microBatchSize, loss,
+                precision);
     }
 
     /**
@@ -70,6 +76,6 @@ public record TrainingSpec(
             throw new IllegalStateException("training settings are not resolved: " + this);
         }
         return new TrainingSettings(learningRate, batchSize, warmupRatio, weightDecay, maxGradNorm, seed,
-                maxSequenceLength, stoppingRule, microBatchSize, loss, null);
+                maxSequenceLength, stoppingRule, microBatchSize, loss, null, precision);
     }
 }

@@ -15,26 +15,26 @@ class SpecResolutionTest {
     void withNothingWrittenTheDocsDefaultsApply() {
         TrainingSpec resolved = TrainingSpec.resolve(null, null);
 
-        assertEquals(new TrainingSpec(5e-5, 32, 0.05, 0.0, 1.0, 2048, new StoppingSpec("auto", 20, 1e-4, 10), null, null),
+        assertEquals(new TrainingSpec(5e-5, 32, 0.05, 0.0, 1.0, 2048, new StoppingSpec("auto", 20, 1e-4, 10), null, null, null),
                 resolved);
     }
 
     @Test
     void aStageOverridesTheExperimentKeyByKeyIncludingInsideStopping() {
         TrainingSpec experiment = new TrainingSpec(0.002, 16, null, null, null, null,
-                new StoppingSpec("memorized", 400, null, null), null, null);
-        TrainingSpec stage = new TrainingSpec(null, 8, null, 0.1, null, null, new StoppingSpec(null, 50, null, 3), null, null);
+                new StoppingSpec("memorized", 400, null, null), null, null, null);
+        TrainingSpec stage = new TrainingSpec(null, 8, null, 0.1, null, null, new StoppingSpec(null, 50, null, 3), null, null, null);
 
         TrainingSpec resolved = TrainingSpec.resolve(stage, experiment);
 
-        assertEquals(new TrainingSpec(0.002, 8, 0.05, 0.1, 1.0, 2048, new StoppingSpec("memorized", 50, 1e-4, 3), null, null),
+        assertEquals(new TrainingSpec(0.002, 8, 0.05, 0.1, 1.0, 2048, new StoppingSpec("memorized", 50, 1e-4, 3), null, null, null),
                 resolved);
     }
 
     @Test
     void aResolvedBlockBecomesTheJobsSettings() {
         TrainingSpec resolved = TrainingSpec.resolve(null, new TrainingSpec(0.002, null, null, null, null, null,
-                new StoppingSpec("auto", 400, null, null), null, null));
+                new StoppingSpec("auto", 400, null, null), null, null, null));
         StoppingSpec stopping = resolved.stopping();
 
         assertThrows(IllegalStateException.class, stopping::toRule);
@@ -44,7 +44,7 @@ class SpecResolutionTest {
         assertEquals(new TrainingSettings(0.002, 32, 0.05, 0.0, 1.0, 7L, 2048,
                 new StoppingRule("memorized", 400, 1e-4, 10)), settings);
         assertThrows(IllegalStateException.class,
-                () -> new TrainingSpec(0.1, null, null, null, null, null, null, null, null).toSettings(0L, rule));
+                () -> new TrainingSpec(0.1, null, null, null, null, null, null, null, null, null).toSettings(0L, rule));
     }
 
     @Test
@@ -54,7 +54,7 @@ class SpecResolutionTest {
         StageSpec stage = spec.stages().get(1);
         assertEquals(new DatasetSpec("kvr", "B", 100, null, "qa", false, null, 16), stage.dataset());
         assertEquals("none", stage.gate());
-        assertEquals(new TrainingSpec(0.002, 32, 0.05, 0.0, 1.0, 2048, new StoppingSpec("memorized", 400, 1e-4, 10), null, null),
+        assertEquals(new TrainingSpec(0.002, 32, 0.05, 0.0, 1.0, 2048, new StoppingSpec("memorized", 400, 1e-4, 10), null, null, null),
                 stage.training());
         assertEquals(new EvaluationSpec(16, 32), spec.evaluation());
         assertEquals(List.of(0L), spec.grid().seeds());

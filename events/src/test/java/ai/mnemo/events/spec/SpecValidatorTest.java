@@ -135,6 +135,8 @@ class SpecValidatorTest {
                         "stages[1].training={\"batchSize\": 8, \"microBatchSize\": 16}"),
                 rule("training.microBatchSize", "must be at least 1 (was 0)", "training.microBatchSize=0"),
                 rule("training.loss", "must be one of answer, answer-and-padding (was all)", "training.loss=\"all\""),
+                rule("stages[1].training.precision", "must be one of fp32, bf16, mixed, mixed-fp16 (was fp8)",
+                        "stages[1].training={\"precision\": \"fp8\"}"),
                 rule("grid.methods[1].mixing", "is required for remix", "grid.methods[1].mixing=null"),
                 rule("grid.methods[1].mixing.source", "is required", "grid.methods[1].mixing.source=null"),
                 rule("grid.methods[1].mixing.source", "must be one of random-words, knowledge-pile, arxiv-pile, "
@@ -199,7 +201,8 @@ class SpecValidatorTest {
                 List.of("grid.methods[1].mixing.byStage={\"1\": {\"source\": \"fineweb\", \"path\": \"fw.jsonl\", "
                         + "\"ratio\": 1}}"),
                 List.of("training.microBatchSize=8", "grid.batchSizes=[32, 128, 512]", "grid.learningRates=[1e-4]",
-                        "training.loss=\"answer-and-padding\""));
+                        "training.loss=\"answer-and-padding\""),
+                List.of("training.precision=\"bf16\"", "stages[1].training={\"precision\": \"mixed-fp16\"}"));
     }
 
     @ParameterizedTest(name = "{0}")

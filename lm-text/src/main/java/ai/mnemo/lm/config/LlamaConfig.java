@@ -29,9 +29,11 @@ import java.nio.file.Path;
  * @param maxPositionEmbeddings longest sequence the rotary tables cover
  * @param bosTokenId id prepended to every sequence
  * @param eosTokenId id that ends a generation
- * @param modelType {@code llama} or {@code mistral} (same blocks; kept so a saved checkpoint keeps its family)
+ * @param modelType {@code llama}, {@code mistral} (the same blocks) or {@code qwen2} (biases on the q, k and v
+ *     projections); kept so a saved checkpoint keeps its family
  * @param slidingWindow Mistral's attention window, or null; Mnemo attends over the full causal context, so it
  *     refuses sequences longer than the window instead of computing something else
+ * @param ropeScaling Llama-3.1's scaled rotary frequencies, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LlamaConfig(
@@ -48,15 +50,20 @@ public record LlamaConfig(
         @JsonProperty("bos_token_id") int bosTokenId,
         @JsonProperty("eos_token_id") int eosTokenId,
         @JsonProperty("model_type") String modelType,
-        @JsonProperty("sliding_window") Integer slidingWindow) {
+        @JsonProperty("sliding_window") Integer slidingWindow,
+        @JsonProperty("rope_scaling") RopeScaling ropeScaling) {
+
+    public static final String LLAMA = "llama";
+    public static final String MISTRAL = "mistral";
+    public static final String QWEN2 = "qwen2";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public LlamaConfig {
-        modelType = modelType == null ? "llama" : modelType;
-        require(modelType.equals("llama") || modelType.equals("mistral"),
-                "model_type " + modelType + " is not a Llama-family decoder (llama, mistral)");
+        modelType = modelType == null ? LLAMA : modelType;
+        require(modelType.equals(LLAMA) || modelType.equals(MISTRAL) || modelType.equals(QWEN2),
+                "model_type " + modelType + " is not a supported decoder (llama, mistral, qwen2)");
         require(hiddenSize > 0, "hidden_size must be positive");
         require(numHiddenLayers > 0, "num_hidden_layers must be positive");
         require(numAttentionHeads > 0, "num_attention_heads must be positive");
@@ -78,6 +85,11 @@ public record LlamaConfig(
         return hiddenSize / numAttentionHeads;
     }
 
+    /** Whether the q, k and v projections carry a bias (Qwen2). */
+    public boolean qkvBias() {
+        return modelType.equals(QWEN2);
+    }
+
     /** H / K: how many query heads share one key/value head. */
     public int queriesPerKeyValue() {
         return numAttentionHeads / numKeyValueHeads;
@@ -93,6 +105,9 @@ public record LlamaConfig(
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(configJson.toFile());
             rejectUnsupported(node);
+            if (QWEN2.equals(node.path("model_type").asText()) && !node.path("use_sliding_window").asBoolean()) {
+                node.remove("sliding_window"); // Qwen2 lists a window it does not use unless use_sliding_window
+            }
             normaliseTokenId(node, "eos_token_id");
             normaliseTokenId(node, "bos_token_id");
             node.putIfAbsent("num_key_value_heads", node.get("num_attention_heads"));
@@ -109,11 +124,22 @@ public record LlamaConfig(
         ObjectNode node = JSON.valueToTree(this);
         if (slidingWindow == null) {
             node.remove("sliding_window");
+        } else if (qkvBias()) {
+            node.put("use_sliding_window", true);
         }
-        node.putArray("architectures").add(modelType.equals("mistral") ? "MistralForCausalLM" : "LlamaForCausalLM");
+        if (ropeScaling == null) {
+            node.remove("rope_scaling");
+        }
+        node.putArray("architectures").add(switch (modelType) {
+            case MISTRAL -> "MistralForCausalLM";
+            case QWEN2 -> "Qwen2ForCausalLM";
+            default -> "LlamaForCausalLM";
+        });
         node.put("hidden_act", "silu");
         node.put("torch_dtype", "float32");
-        node.put("attention_bias", false);
+        if (!qkvBias()) {
+            node.put("attention_bias", false);
+        }
         try {
             JSON.writeValue(configJson.toFile(), node);
         } catch (IOException e) {
@@ -123,7 +149,10 @@ public record LlamaConfig(
 
     private static void rejectUnsupported(ObjectNode node) {
         JsonNode scaling = node.get("rope_scaling");
-        require(scaling == null || scaling.isNull(), "rope_scaling " + scaling + " is not supported");
+        if (scaling != null && !scaling.isNull()) {
+            String type = scaling.path("rope_type").asText(scaling.path("type").asText());
+            require(RopeScaling.LLAMA3.equals(type), "rope_scaling type " + type + " is not supported (llama3 only)");
+        }
         JsonNode act = node.get("hidden_act");
         require(act == null || act.asText().equals("silu"), "hidden_act " + act + " is not supported (silu only)");
         JsonNode bias = node.get("attention_bias");

@@ -16,7 +16,7 @@ public final class ModelPresets {
      */
     public static LlamaConfig tiny() {
         return new LlamaConfig(128, 2, 4, 4, 344, 1e-5, 10000.0, ByteTokenizerDefinition.VOCAB_SIZE, false, 1024,
-                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
+                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null, null);
     }
 
     /**
@@ -26,7 +26,7 @@ public final class ModelPresets {
      */
     public static LlamaConfig small() {
         return new LlamaConfig(256, 4, 8, 4, 688, 1e-5, 10000.0, ByteTokenizerDefinition.VOCAB_SIZE, false, 1024,
-                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
+                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null, null);
     }
 
     public static LlamaConfig named(String preset) {

@@ -2,8 +2,10 @@ package ai.mnemo.lm.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.model.WeightLayout;
 import ai.mnemo.lm.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,15 +41,20 @@ public final class HfCheckpoint {
         return LlamaConfig.read(dir.resolve(CONFIG));
     }
 
-    /** Loads the model onto a new manager under {@code parent}. */
+    /** Loads the model onto a new manager under {@code parent}, in FP32. */
     public static Loaded load(Path dir, NDManager parent) {
+        return load(dir, parent, DataType.FLOAT32);
+    }
+
+    /** Loads the model onto a new manager under {@code parent}, its weights converted to {@code dtype}. */
+    public static Loaded load(Path dir, NDManager parent, DataType dtype) {
         requireFile(dir, CONFIG);
         requireFile(dir, TextTokenizer.FILE);
         LlamaConfig config = config(dir);
         NDManager manager = parent.newSubManager();
         try {
             Map<String, NDArray> weights = WeightFiles.read(dir, manager);
-            return new Loaded(Llama.fromWeights(config, weights, manager), TextTokenizer.load(dir));
+            return new Loaded(Llama.fromWeights(config, weights, manager, dtype), TextTokenizer.load(dir));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -56,19 +63,28 @@ public final class HfCheckpoint {
 
     /** Writes config, weights and tokenizer into {@code dir} (created if missing). */
     public static void save(Llama model, TextTokenizer tokenizer, Path dir, TensorDtype dtype) {
+        save(model.config(), model.parameters(), tokenizer, dir, dtype);
+    }
+
+    /**
+     * Writes config, the given weights (fused names, e.g. the FP32 master copy of a mixed-precision model) and
+     * tokenizer into {@code dir} (created if missing).
+     */
+    public static void save(LlamaConfig config, Map<String, NDArray> fusedWeights, TextTokenizer tokenizer, Path dir,
+            TensorDtype dtype) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create checkpoint directory " + dir, e);
         }
-        model.config().write(dir.resolve(CONFIG));
-        Map<String, NDArray> weights = model.huggingFaceWeights();
+        config.write(dir.resolve(CONFIG));
+        Map<String, NDArray> weights = WeightLayout.unfuse(config, fusedWeights);
         try {
             WeightFiles.write(dir, weights, dtype, MAX_SHARD_BYTES);
         } finally {
             // The split views of fused weights are new handles; the parameters themselves stay.
             Set<NDArray> parameters = Collections.newSetFromMap(new IdentityHashMap<>());
-            parameters.addAll(model.parameters().values());
+            parameters.addAll(fusedWeights.values());
             weights.values().stream().filter(w -> !parameters.contains(w)).forEach(NDArray::close);
         }
         tokenizer.save(dir);

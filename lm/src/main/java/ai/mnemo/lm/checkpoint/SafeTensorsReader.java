@@ -63,6 +63,22 @@ public final class SafeTensorsReader {
         }
     }
 
+    /** The header's {@code __metadata__} strings (empty when it has none). */
+    public static Map<String, String> metadata(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer headerBytes = ByteBuffer.allocate(Math.toIntExact(readHeaderLength(channel, file)));
+            channel.read(headerBytes, 8);
+            JsonNode node = JSON.readTree(headerBytes.array()).get("__metadata__");
+            Map<String, String> metadata = new LinkedHashMap<>();
+            if (node != null) {
+                node.fields().forEachRemaining(f -> metadata.put(f.getKey(), f.getValue().asText()));
+            }
+            return metadata;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read safetensors file " + file, e);
+        }
+    }
+
     private static long readHeaderLength(FileChannel channel, Path file) throws IOException {
         ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         channel.read(lengthBytes, 0);

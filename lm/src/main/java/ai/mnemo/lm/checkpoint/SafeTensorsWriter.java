@@ -1,6 +1,7 @@
 package ai.mnemo.lm.checkpoint;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -65,8 +66,18 @@ public final class SafeTensorsWriter {
         return buffer.flip();
     }
 
+    /** The values as F32 (a half-precision tensor is widened on the engine first, exactly). */
+    private static float[] floats(NDArray tensor) {
+        if (tensor.getDataType() == DataType.FLOAT32) {
+            return tensor.toFloatArray();
+        }
+        try (NDArray widened = tensor.toType(DataType.FLOAT32, true)) {
+            return widened.toFloatArray();
+        }
+    }
+
     private static ByteBuffer encode(NDArray tensor, TensorDtype dtype) {
-        float[] values = tensor.toFloatArray(); // the model keeps every weight in F32
+        float[] values = floats(tensor);
         ByteBuffer buffer = ByteBuffer.allocate(values.length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         if (dtype == TensorDtype.F32) {
             buffer.asFloatBuffer().put(values);

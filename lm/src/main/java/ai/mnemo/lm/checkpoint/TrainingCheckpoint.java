@@ -2,8 +2,10 @@ package ai.mnemo.lm.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.lora.AdapterCheckpoint;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.model.WeightLayout;
 import ai.mnemo.lm.tokenizer.TextTokenizer;
 import ai.mnemo.lm.train.AdamW;
 import ai.mnemo.lm.train.CheckpointSink;
@@ -29,6 +31,7 @@ public final class TrainingCheckpoint {
 
     public static final String OPTIMIZER = "optimizer.safetensors";
     public static final String STATE = "trainer_state.json";
+    private static final String OPTIMIZER_STEPS = "optimizer_steps";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -62,11 +65,14 @@ public final class TrainingCheckpoint {
                 }
                 AdapterCheckpoint.save(model.adapters(), staging, adapterBase);
                 tokenizer.save(staging);
+            } else if (!optimizer.masters().isEmpty()) {
+                HfCheckpoint.save(model.config(), optimizer.masters(), tokenizer, staging, TensorDtype.F32);
             } else {
-                HfCheckpoint.save(model, tokenizer, staging, TensorDtype.F32);
+                HfCheckpoint.save(model, tokenizer, staging, exactDtype(model.dtype()));
             }
-            SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(), TensorDtype.F32,
-                    Map.of("optimizer_steps", Long.toString(optimizer.steps())));
+            SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(),
+                    exactDtype(optimizer.state().values().iterator().next().getDataType()),
+                    Map.of(OPTIMIZER_STEPS, Long.toString(optimizer.steps())));
             JSON.writeValue(staging.resolve(STATE).toFile(), state);
             Path previous = dir.resolveSibling(dir.getFileName() + ".previous");
             deleteRecursively(previous);
@@ -78,6 +84,14 @@ public final class TrainingCheckpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save checkpoint " + dir, e);
         }
+    }
+
+    /**
+     * The file dtype that holds a tensor of this engine dtype exactly: weights and moments are saved as they are
+     * trained (FP32 masters and moments as F32, pure-bf16 weights and moments as BF16), never rounded.
+     */
+    static TensorDtype exactDtype(DataType type) {
+        return type == DataType.BFLOAT16 ? TensorDtype.BF16 : TensorDtype.F32;
     }
 
     /** Whether {@code dir} holds a resumable checkpoint. */
@@ -93,12 +107,27 @@ public final class TrainingCheckpoint {
         }
     }
 
-    /** Copies the saved AdamW moments into {@code optimizer}. */
+    /**
+     * Copies the saved AdamW moments into {@code optimizer}, and with a master copy the saved FP32 weights into the
+     * masters (and, rounded, into the model).
+     */
     public static void restoreOptimizer(Path dir, AdamW optimizer, NDManager scratch) {
         try (NDManager manager = scratch.newSubManager()) {
             Map<String, NDArray> saved = SafeTensorsReader.read(dir.resolve(OPTIMIZER), manager);
-            optimizer.restore(saved, state(dir).step());
+            optimizer.restore(saved, optimizerSteps(dir));
+            if (!optimizer.masters().isEmpty()) {
+                optimizer.restoreMasters(WeightLayout.fuse(HfCheckpoint.config(dir), WeightFiles.read(dir, manager)));
+            }
         }
+    }
+
+    /**
+     * The optimizer's own step count (bias correction), which lags the trainer's when fp16 overflow skipped steps;
+     * checkpoints without it (older ones) had the two equal.
+     */
+    private static long optimizerSteps(Path dir) {
+        String saved = SafeTensorsReader.metadata(dir.resolve(OPTIMIZER)).get(OPTIMIZER_STEPS);
+        return saved != null ? Long.parseLong(saved) : state(dir).step();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

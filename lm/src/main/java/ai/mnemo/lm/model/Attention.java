@@ -16,14 +16,18 @@ import ai.mnemo.lm.lora.LoraTarget;
 public final class Attention {
 
     private final NDArray qkvWeight; // ((H + 2K) * E, D)
+    private final NDArray qkvBias; // ((H + 2K) * E), Qwen2's; null without
     private final NDArray outWeight; // (D, H * E)
     private final RotaryEmbedding rope;
     private final int heads;
     private final int kvHeads;
     private final int headSize;
 
-    public Attention(LlamaConfig config, NDArray qkvWeight, NDArray outWeight, RotaryEmbedding rope) {
+    /** {@code qkvBias} may be null (no bias, as Llama and Mistral). */
+    public Attention(LlamaConfig config, NDArray qkvWeight, NDArray qkvBias, NDArray outWeight,
+            RotaryEmbedding rope) {
         this.qkvWeight = qkvWeight;
+        this.qkvBias = qkvBias;
         this.outWeight = outWeight;
         this.rope = rope;
         this.heads = config.numAttentionHeads();
@@ -47,7 +51,7 @@ public final class Attention {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         long groups = heads / kvHeads;
-        NDArray qkv = Ops.linear(x, qkvWeight);
+        NDArray qkv = Ops.linear(x, qkvWeight, qkvBias);
         if (adapters != null) {
             qkv = adapters.addQkv(x, qkv);
         }

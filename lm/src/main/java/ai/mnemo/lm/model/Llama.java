@@ -2,10 +2,12 @@ package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.lora.LoraAdapters;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,21 +27,24 @@ public final class Llama implements AutoCloseable {
     private final RmsNorm finalNorm;
     private final NDArray lmHead; // (V, D); the embedding itself when tied
     private final RotaryEmbedding rope;
+    private final DataType dtype; // of every weight and activation; the mask and rotary tables follow it
     private LoraAdapters adapters; // null: the weights alone
 
     private Llama(LlamaConfig config, Map<String, NDArray> fused, NDManager manager) {
         this.config = config;
         this.manager = manager;
         this.parameters = Collections.unmodifiableMap(fused);
-        this.rope = new RotaryEmbedding(config, manager);
-        NDArray eps = manager.create((float) config.rmsNormEps());
         this.embedding = fused.get(ParameterNames.EMBEDDING);
+        this.dtype = embedding.getDataType();
+        this.rope = new RotaryEmbedding(config, manager, dtype);
+        NDArray eps = manager.create((float) config.rmsNormEps()).toType(dtype, false);
         List<DecoderLayer> built = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             built.add(new DecoderLayer(i,
                     new RmsNorm(fused.get(ParameterNames.inputNorm(i)), eps),
                     new Attention(config, fused.get(ParameterNames.fusedQkv(i)),
-                            fused.get(ParameterNames.attention(i, "o_proj")), rope),
+                            fused.get(ParameterNames.fusedQkvBias(i)), fused.get(ParameterNames.attention(i, "o_proj")),
+                            rope),
                     new RmsNorm(fused.get(ParameterNames.postAttentionNorm(i)), eps),
                     new FeedForward(fused.get(ParameterNames.fusedGateUp(i)),
                             fused.get(ParameterNames.mlp(i, "down_proj")))));
@@ -57,6 +62,23 @@ public final class Llama implements AutoCloseable {
         return new Llama(config, WeightLayout.fuse(config, hfWeights), manager);
     }
 
+    /**
+     * As {@link #fromWeights(LlamaConfig, Map, NDManager)} with every weight converted to {@code dtype} first (the
+     * inputs are closed): the model then computes in that dtype.
+     */
+    public static Llama fromWeights(LlamaConfig config, Map<String, NDArray> hfWeights, NDManager manager,
+            DataType dtype) {
+        Map<String, NDArray> converted = new LinkedHashMap<>();
+        hfWeights.forEach((name, w) -> {
+            NDArray c = w.toType(dtype, false);
+            if (c != w) {
+                w.close();
+            }
+            converted.put(name, c);
+        });
+        return fromWeights(config, converted, manager);
+    }
+
     /** A freshly initialised model (see {@link WeightInit}). */
     public static Llama initialize(LlamaConfig config, long seed, NDManager manager) {
         return fromWeights(config, WeightInit.random(config, seed, manager), manager);
@@ -68,6 +90,11 @@ public final class Llama implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** The dtype of the weights, in which the model computes. */
+    public DataType dtype() {
+        return dtype;
     }
 
     /** Every trainable tensor under its in-memory (fused) name. */
@@ -104,7 +131,7 @@ public final class Llama implements AutoCloseable {
     /** Causal context for rows that all start at position 0 (training, right padding). */
     public ForwardContext causalContext(int length, NDManager scope) {
         return new ForwardContext(rope.forLength(length, scope),
-                AttentionMask.causal(length, config.queriesPerKeyValue(), scope));
+                inModelDtype(AttentionMask.causal(length, config.queriesPerKeyValue(), scope)));
     }
 
     /**
@@ -120,7 +147,15 @@ public final class Llama implements AutoCloseable {
         }
         NDArray positionIds = scope.create(positions, new ai.djl.ndarray.types.Shape(padding.length, length));
         return new ForwardContext(rope.forPositions(positionIds),
-                AttentionMask.leftPadded(padding, past, length, config.queriesPerKeyValue(), scope));
+                inModelDtype(AttentionMask.leftPadded(padding, past, length, config.queriesPerKeyValue(), scope)));
+    }
+
+    /**
+     * A mask in the weights' dtype, so that adding it does not promote half-precision scores to FP32. In fp16 its
+     * -1e9 becomes -inf, which is harmless: every query sees at least itself, so no row is all -inf.
+     */
+    private NDArray inModelDtype(NDArray mask) {
+        return mask.toType(dtype, false);
     }
 
     /** Token ids (B, T) -> hidden states after the last layer (B, T, D), before the final norm. */

@@ -1,6 +1,8 @@
 package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
 /**
@@ -15,7 +17,12 @@ public final class Ops {
 
     /** {@code x @ weight^T} with a PyTorch-layout weight (out, in): (..., in) -> (..., out). */
     public static NDArray linear(NDArray x, NDArray weight) {
-        return x.getNDArrayInternal().linear(x, weight, null).singletonOrThrow();
+        return linear(x, weight, null);
+    }
+
+    /** {@code x @ weight^T + bias}; a null bias adds nothing. */
+    public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
     }
 
     /** Rows of {@code table} selected by integer {@code ids}: ids (...) -> (..., width). */
@@ -36,6 +43,17 @@ public final class Ops {
     /** {@code x / divisor}, its scalar kept alive like {@link #scale}'s. */
     public static NDArray divide(NDArray x, double divisor) {
         return x.div(x.getManager().create((float) divisor));
+    }
+
+    /**
+     * {@code x} in FP32 inside the autograd graph: DJL's {@code toType} detaches its result (no gradient flows back
+     * through it), so the widening is a multiplication by a one-element FP32 one, which type promotion widens.
+     */
+    public static NDArray float32(NDArray x) {
+        if (x.getDataType() == DataType.FLOAT32) {
+            return x;
+        }
+        return x.mul(x.getManager().ones(new Shape(1), DataType.FLOAT32));
     }
 
     /** SiLU gate of SwiGLU: {@code g * sigmoid(g) * u}. */

@@ -34,6 +34,16 @@ public final class ParameterNames {
         return layer(i, "mlp." + projection + ".weight");
     }
 
+    /** Hugging Face bias names of q_proj, k_proj, v_proj (Qwen2). */
+    public static String attentionBias(int i, String projection) {
+        return layer(i, "self_attn." + projection + ".bias");
+    }
+
+    /** Fused in memory: the q, k and v biases (Qwen2) in one vector, as their weights. */
+    public static String fusedQkvBias(int i) {
+        return attentionBias(i, "qkv_proj");
+    }
+
     /** Fused in memory: q_proj, k_proj and v_proj stacked along the output axis. */
     public static String fusedQkv(int i) {
         return attention(i, "qkv_proj");

@@ -22,6 +22,11 @@ public final class ParameterShapes {
             shapes.put(ParameterNames.attention(i, "q_proj"), new Shape(q, d));
             shapes.put(ParameterNames.attention(i, "k_proj"), new Shape(kv, d));
             shapes.put(ParameterNames.attention(i, "v_proj"), new Shape(kv, d));
+            if (config.qkvBias()) {
+                shapes.put(ParameterNames.attentionBias(i, "q_proj"), new Shape(q));
+                shapes.put(ParameterNames.attentionBias(i, "k_proj"), new Shape(kv));
+                shapes.put(ParameterNames.attentionBias(i, "v_proj"), new Shape(kv));
+            }
             shapes.put(ParameterNames.attention(i, "o_proj"), new Shape(d, q));
             shapes.put(ParameterNames.postAttentionNorm(i), new Shape(d));
             shapes.put(ParameterNames.mlp(i, "gate_proj"), new Shape(f, d));

@@ -3,6 +3,7 @@ package ai.mnemo.lm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.mnemo.lm.config.LlamaConfig;
 
@@ -22,7 +23,8 @@ public final class RotaryEmbedding {
     private final NDArray keySin;
     private final NDArray halfSwap; // (E, E) permutation: x @ halfSwap = cat(x2, x1)
 
-    public RotaryEmbedding(LlamaConfig config, NDManager manager) {
+    /** Tables computed in FP32 (as Hugging Face does) and kept in {@code dtype}, the model's. */
+    public RotaryEmbedding(LlamaConfig config, NDManager manager, DataType dtype) {
         int e = config.headSize();
         int positions = config.maxPositionEmbeddings();
         float scale = (float) (1.0 / Math.sqrt(e));
@@ -32,6 +34,9 @@ public final class RotaryEmbedding {
             for (int i = 0; i < e / 2; i++) {
                 // Frequencies in F32 like the Hugging Face reference, the angle in double.
                 float inverseFrequency = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / e));
+                if (config.ropeScaling() != null) {
+                    inverseFrequency = (float) config.ropeScaling().apply(inverseFrequency); // Llama-3.1
+                }
                 double angle = p * (double) inverseFrequency;
                 cos[p * e + i] = cos[p * e + i + e / 2] = (float) Math.cos(angle);
                 sin[p * e + i] = (float) -Math.sin(angle);
@@ -39,15 +44,24 @@ public final class RotaryEmbedding {
             }
         }
         Shape table = new Shape(positions, e);
-        this.keyCos = manager.create(cos, table);
-        this.keySin = manager.create(sin, table);
-        this.queryCos = manager.create(scaled(cos, scale), table);
-        this.querySin = manager.create(scaled(sin, scale), table);
+        this.keyCos = table(cos, table, manager, dtype);
+        this.keySin = table(sin, table, manager, dtype);
+        this.queryCos = table(scaled(cos, scale), table, manager, dtype);
+        this.querySin = table(scaled(sin, scale), table, manager, dtype);
         float[] swap = new float[e * e];
         for (int i = 0; i < e; i++) {
             swap[((i + e / 2) % e) * e + i] = 1f; // output column i reads input row (i + E/2) mod E
         }
-        this.halfSwap = manager.create(swap, new Shape(e, e));
+        this.halfSwap = table(swap, new Shape(e, e), manager, dtype);
+    }
+
+    private static NDArray table(float[] values, Shape shape, NDManager manager, DataType dtype) {
+        NDArray f32 = manager.create(values, shape);
+        NDArray converted = f32.toType(dtype, false);
+        if (converted != f32) {
+            f32.close();
+        }
+        return converted;
     }
 
     /** Tables for positions 0..T-1, shared by every row: each (1, 1, T, E), views of the model's tables. */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Random initial weights from a seed, drawn in Java so a preset is the same on every engine and machine:
- * matrices ~ N(0, 0.02^2) as Hugging Face's {@code initializer_range}, norm weights 1.
+ * matrices ~ N(0, 0.02^2) as Hugging Face's {@code initializer_range}, norm weights 1, biases 0.
  */
 public final class WeightInit {
 
@@ -23,8 +23,8 @@ public final class WeightInit {
     public static Map<String, NDArray> random(LlamaConfig config, long seed, NDManager manager) {
         SeededRandom random = new SeededRandom(seed);
         Map<String, NDArray> weights = new LinkedHashMap<>();
-        ParameterShapes.of(config).forEach((name, shape) -> weights.put(name,
-                shape.dimension() == 1 ? ones(manager, shape) : normal(random, manager, shape)));
+        ParameterShapes.of(config).forEach((name, shape) -> weights.put(name, name.endsWith(".bias")
+                ? manager.zeros(shape) : shape.dimension() == 1 ? ones(manager, shape) : normal(random, manager, shape)));
         return weights;
     }
 

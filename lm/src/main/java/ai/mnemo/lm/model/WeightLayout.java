@@ -28,6 +28,11 @@ public final class WeightLayout {
             fused.put(ParameterNames.inputNorm(i), hf.remove(ParameterNames.inputNorm(i)));
             fused.put(ParameterNames.fusedQkv(i), stack(hf.remove(ParameterNames.attention(i, "q_proj")),
                     hf.remove(ParameterNames.attention(i, "k_proj")), hf.remove(ParameterNames.attention(i, "v_proj"))));
+            if (config.qkvBias()) {
+                fused.put(ParameterNames.fusedQkvBias(i), stack(hf.remove(ParameterNames.attentionBias(i, "q_proj")),
+                        hf.remove(ParameterNames.attentionBias(i, "k_proj")),
+                        hf.remove(ParameterNames.attentionBias(i, "v_proj"))));
+            }
             fused.put(ParameterNames.attention(i, "o_proj"), hf.remove(ParameterNames.attention(i, "o_proj")));
             fused.put(ParameterNames.postAttentionNorm(i), hf.remove(ParameterNames.postAttentionNorm(i)));
             fused.put(ParameterNames.fusedGateUp(i), stack(hf.remove(ParameterNames.mlp(i, "gate_proj")),
@@ -50,13 +55,16 @@ public final class WeightLayout {
             String name = entry.getKey();
             NDArray value = entry.getValue();
             int layer = layerOf(name);
-            if (layer >= 0 && name.equals(ParameterNames.fusedQkv(layer))) {
+            boolean bias = layer >= 0 && name.equals(ParameterNames.fusedQkvBias(layer));
+            if (bias || layer >= 0 && name.equals(ParameterNames.fusedQkv(layer))) {
                 long q = config.numAttentionHeads() * e;
                 long kv = config.numKeyValueHeads() * e;
                 NDList parts = value.split(new long[] {q, q + kv}, 0);
-                hf.put(ParameterNames.attention(layer, "q_proj"), parts.get(0));
-                hf.put(ParameterNames.attention(layer, "k_proj"), parts.get(1));
-                hf.put(ParameterNames.attention(layer, "v_proj"), parts.get(2));
+                int i = 0;
+                for (String projection : new String[] {"q_proj", "k_proj", "v_proj"}) {
+                    hf.put(bias ? ParameterNames.attentionBias(layer, projection)
+                            : ParameterNames.attention(layer, projection), parts.get(i++));
+                }
             } else if (layer >= 0 && name.equals(ParameterNames.fusedGateUp(layer))) {
                 NDList parts = value.split(2, 0);
                 hf.put(ParameterNames.mlp(layer, "gate_proj"), parts.get(0));

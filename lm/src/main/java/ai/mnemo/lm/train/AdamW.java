@@ -3,6 +3,9 @@ package ai.mnemo.lm.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.mnemo.lm.model.Llama;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +16,15 @@ import java.util.Map;
  * engine's fused Adam kernel. The bias corrections are folded into the kernel's learning rate and epsilon so the
  * update is exactly PyTorch's {@code torch.optim.AdamW}:
  * {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}. The kernel also zeroes each gradient.
+ *
+ * <p>With a master copy (mixed precision) the kernel updates an FP32 copy of each half-precision weight from the
+ * weight's gradient widened to FP32, one parameter at a time, and the weight is then set to the rounded master;
+ * the moments are FP32. Without one, the moments take the weights' dtype (FP32, or bf16 for pure bf16).
  */
 public final class AdamW {
 
-    private final Map<String, NDArray> parameters;
+    private final Map<String, NDArray> weights; // the model's tensors, whose gradients drive the update
+    private final Map<String, NDArray> masters; // FP32 copies the kernel updates; empty without a master copy
     private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
     private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
     private final double beta1;
@@ -27,26 +35,46 @@ public final class AdamW {
 
     public AdamW(Map<String, NDArray> parameters, NDManager manager, double beta1, double beta2, double epsilon,
             double weightDecay) {
-        this.parameters = parameters;
+        this(parameters, false, manager, beta1, beta2, epsilon, weightDecay);
+    }
+
+    private AdamW(Map<String, NDArray> parameters, boolean masterCopy, NDManager manager, double beta1,
+            double beta2, double epsilon, double weightDecay) {
+        this.weights = parameters;
+        this.masters = new LinkedHashMap<>();
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
         parameters.forEach((name, p) -> {
-            firstMoments.put(name, manager.zeros(p.getShape()));
-            secondMoments.put(name, manager.zeros(p.getShape()));
+            NDArray updated = p;
+            if (masterCopy) {
+                updated = p.toType(DataType.FLOAT32, true);
+                updated.attach(manager);
+                masters.put(name, updated);
+            }
+            firstMoments.put(name, manager.zeros(p.getShape(), updated.getDataType()));
+            secondMoments.put(name, manager.zeros(p.getShape(), updated.getDataType()));
         });
     }
 
-    /** AdamW over what {@code model} trains (its weights, or its adapters when attached), as {@code options} set it. */
+    /**
+     * AdamW over what {@code model} trains (its weights, or its adapters when attached), as {@code options} set it,
+     * with an FP32 master copy when the options' precision keeps one.
+     */
     public static AdamW forTraining(Llama model, TrainingOptions options) {
-        return new AdamW(model.trainableParameters(), model.manager(), options.beta1(), options.beta2(),
-                options.epsilon(), options.weightDecay());
+        return new AdamW(model.trainableParameters(), options.precision().masterCopy(), model.manager(),
+                options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
     }
 
-    /** The parameters it updates, by name, in update order. */
+    /** The model's tensors it updates, by name, in update order: their gradients are the step's input. */
     public Map<String, NDArray> parameters() {
-        return parameters;
+        return weights;
+    }
+
+    /** The FP32 master copies by name (fused names), or an empty map without a master copy. */
+    public Map<String, NDArray> masters() {
+        return masters;
     }
 
     /** Optimizer steps taken so far (the bias-correction step count). */
@@ -55,8 +83,8 @@ public final class AdamW {
     }
 
     /**
-     * One update of every parameter from its gradient times {@code gradientScale} (the clipping coefficient).
-     * {@code gradients} are in the order of the parameter map.
+     * One update of every parameter from its gradient times {@code gradientScale} (the clipping coefficient, divided
+     * by the loss scale when the loss was scaled). {@code gradients} are in the order of the parameter map.
      */
     public void step(List<NDArray> gradients, double learningRate, double gradientScale) {
         steps++;
@@ -65,15 +93,29 @@ public final class AdamW {
         float stepSize = (float) (learningRate * sqrtCorrection2 / correction1);
         float scaledEpsilon = (float) (epsilon * sqrtCorrection2);
         int i = 0;
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+        for (Map.Entry<String, NDArray> e : weights.entrySet()) {
             NDArray weight = e.getValue();
+            NDArray master = masters.get(e.getKey());
+            NDArray updated = master == null ? weight : master;
+            NDArray gradient = gradients.get(i++);
+            NDArray widened = master == null ? gradient : gradient.toType(DataType.FLOAT32, true);
             float decay = weight.getShape().dimension() >= 2 ? (float) weightDecay : 0f;
-            weight.getNDArrayInternal().adamUpdate(
-                    new NDList(weight, gradients.get(i++), firstMoments.get(e.getKey()), secondMoments.get(e.getKey())),
-                    new NDList(weight),
+            updated.getNDArrayInternal().adamUpdate(
+                    new NDList(updated, widened, firstMoments.get(e.getKey()), secondMoments.get(e.getKey())),
+                    new NDList(updated),
                     (float) learningRate, stepSize, decay, (float) gradientScale, -1f,
                     (float) beta1, (float) beta2, scaledEpsilon, false, true);
+            if (master != null) {
+                widened.close();
+                copyRounded(master, weight);
+                zeroGradient(weight); // the kernel zeroed the widened copy, not the weight's own gradient
+            }
         }
+    }
+
+    /** Zeroes every weight's gradient without updating: a skipped step (fp16 overflow). */
+    public void zeroGradients() {
+        weights.values().forEach(AdamW::zeroGradient);
     }
 
     /** Moments by name ({@code m.<param>}, {@code v.<param>}), for checkpoints. */
@@ -91,13 +133,38 @@ public final class AdamW {
         this.steps = savedSteps;
     }
 
-    private static void restoreInto(Map<String, NDArray> moments, String prefix, Map<String, NDArray> saved) {
-        moments.forEach((name, moment) -> {
+    /**
+     * Restores the FP32 master copies from saved FP32 weights (fused names) and sets the model's weights to them
+     * rounded: a resumed run continues from the exact master, not from its half-precision rounding.
+     */
+    public void restoreMasters(Map<String, NDArray> savedWeights) {
+        restoreInto(masters, "", savedWeights);
+        masters.forEach((name, master) -> copyRounded(master, weights.get(name)));
+    }
+
+    private static void copyRounded(NDArray master, NDArray weight) {
+        try (NDArray rounded = master.toType(weight.getDataType(), true)) {
+            rounded.copyTo(weight);
+        }
+    }
+
+    private static void zeroGradient(NDArray weight) {
+        if (weight.hasGradient()) {
+            JniUtils.zeroGrad((PtNDArray) weight);
+        }
+    }
+
+    private static void restoreInto(Map<String, NDArray> targets, String prefix, Map<String, NDArray> saved) {
+        targets.forEach((name, target) -> {
             NDArray value = saved.get(prefix + name);
-            if (value == null || !value.getShape().equals(moment.getShape())) {
+            if (value == null || !value.getShape().equals(target.getShape())) {
                 throw new IllegalArgumentException("optimizer state has no matching " + prefix + name);
             }
-            value.copyTo(moment);
+            NDArray typed = value.toType(target.getDataType(), false);
+            typed.copyTo(target);
+            if (typed != value) {
+                typed.close();
+            }
         });
     }
 }

@@ -51,9 +51,13 @@ public final class CausalLmLoss {
         return logProbs.gather(batch.targets().reshape(-1, 1), 1).reshape(-1);
     }
 
-    /** Log-probabilities of the whole vocabulary at the scored positions: (N, V). */
+    /**
+     * Log-probabilities of the whole vocabulary at the scored positions: (N, V), in FP32 whatever the model's dtype
+     * (as Hugging Face upcasts logits for the loss): a half-precision log-softmax over V loses the small
+     * probabilities the loss is made of.
+     */
     public static NDArray scoredLogProbs(Llama model, TrainingBatch batch, NDManager scope) {
-        return scoredLogits(model, batch, scope).logSoftmax(1);
+        return Ops.float32(scoredLogits(model, batch, scope)).logSoftmax(1);
     }
 
     /** Logits at the scored positions only: (N, V). */

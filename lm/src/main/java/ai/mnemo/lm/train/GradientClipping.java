@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.mnemo.lm.engine.EngineDtypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,11 +28,11 @@ public final class GradientClipping {
         return gradients;
     }
 
-    /** L2 norm of all gradients together (one host sync). */
+    /** L2 norm of all gradients together (one host sync), in FP32: half-precision squares would overflow. */
     public static double globalNorm(List<NDArray> gradients) {
         NDList norms = new NDList(gradients.size());
         for (NDArray gradient : gradients) {
-            norms.add(gradient.norm());
+            norms.add(EngineDtypes.float32(gradient).norm());
         }
         return NDArrays.stack(norms).norm().getFloat();
     }

@@ -57,6 +57,8 @@ public final class Trainer {
                 ? LearningRateSchedule.constant(options.learningRate())
                 : LearningRateSchedule.cosine(options.learningRate(), planned, options.warmupRatio());
         Progress p = resume == null ? Progress.fresh(options.seed(), planned) : Progress.of(resume);
+        p.scaler = options.precision().lossScaling()
+                ? LossScaler.dynamic(resume == null ? null : resume.lossScale()) : LossScaler.disabled();
         model.enableGradients();
         TrainingObjective.Batching batching = batching(rows);
         Double exactMatch = null;
@@ -76,15 +78,23 @@ public final class Trainer {
                 TrainingObjective.StepLoss stepLoss;
                 double norm;
                 try (NDManager scope = model.manager().newSubManager()) {
-                    stepLoss = objective.backward(model, batchRows, batching, scope);
+                    double lossScale = p.scaler.scale();
+                    stepLoss = objective.backward(model, batchRows, batching, lossScale, scope);
                     List<NDArray> gradients = GradientClipping.gradients(optimizer.parameters().values(), scope);
-                    norm = GradientClipping.globalNorm(gradients);
-                    if (!Double.isFinite(norm) || !Double.isFinite(stepLoss.crossEntropy() + stepLoss.penalty())) {
+                    norm = GradientClipping.globalNorm(gradients) / lossScale;
+                    boolean finiteLoss = Double.isFinite(stepLoss.crossEntropy() + stepLoss.penalty());
+                    LossScaler.Outcome outcome = p.scaler.update(Double.isFinite(norm));
+                    if (!finiteLoss || outcome == LossScaler.Outcome.DIVERGED) {
                         // Applied, this step would make every weight NaN: stop on the last finite weights.
                         p.lastLoss = stepLoss.crossEntropy();
                         return finish(p, TrainingResult.DIVERGED, exactMatch, optimizer, checkpoints);
                     }
-                    optimizer.step(gradients, lr, GradientClipping.coefficient(norm, options.maxGradNorm()));
+                    if (outcome == LossScaler.Outcome.SKIP) {
+                        optimizer.zeroGradients(); // fp16 overflow: the scale is lowered, the batch is spent
+                    } else {
+                        double clip = GradientClipping.coefficient(norm, options.maxGradNorm());
+                        optimizer.step(gradients, lr, clip / lossScale);
+                    }
                 }
                 double loss = stepLoss.crossEntropy();
                 long tokens = stepLoss.tokens();
@@ -166,6 +176,7 @@ public final class Trainer {
         double lastLoss = Double.NaN;
         double seconds;
         long tokens;
+        LossScaler scaler = LossScaler.disabled();
 
         private Progress(SeededRandom random, long planned) {
             this.random = random;
@@ -213,7 +224,7 @@ public final class Trainer {
 
         TrainingState toState(String stopReason) {
             return new TrainingState(step, epoch, nextBatch, order, random.state(), lossBelowThreshold, planned,
-                    lastLoss, seconds, tokens, stopReason);
+                    lastLoss, seconds, tokens, stopReason, scaler.state());
         }
     }
 }

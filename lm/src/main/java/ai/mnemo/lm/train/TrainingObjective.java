@@ -39,6 +39,16 @@ public final class TrainingObjective {
 
     /** Runs forward and backward over the batch's micro-batches; the gradients are left on the parameters. */
     public StepLoss backward(Llama model, List<EncodedExample> rows, Batching batching, NDManager scope) {
+        return backward(model, rows, batching, 1.0, scope);
+    }
+
+    /**
+     * As {@link #backward(Llama, List, Batching, NDManager)} with the loss multiplied by {@code lossScale} before
+     * the backward pass (fp16 loss scaling): the gradients left on the parameters are scaled too, the returned
+     * losses are not.
+     */
+    public StepLoss backward(Llama model, List<EncodedExample> rows, Batching batching, double lossScale,
+            NDManager scope) {
         long batchScored = 0;
         int length = batching.padTo() - 1;
         for (EncodedExample row : rows) {
@@ -69,7 +79,7 @@ public final class TrainingObjective {
                     loss = loss.add(penalties);
                     penalty += penalties.getFloat();
                 }
-                collector.backward(loss);
+                collector.backward(lossScale == 1.0 ? loss : Ops.scale(loss, lossScale));
                 crossEntropy += ce.getFloat();
                 tokens += batch.tokens();
             }

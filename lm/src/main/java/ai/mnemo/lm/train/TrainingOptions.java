@@ -1,5 +1,7 @@
 package ai.mnemo.lm.train;
 
+import ai.mnemo.lm.config.Precision;
+
 /**
  * Everything the training loop needs besides the model, the data and the objective. Defaults follow PAPER.md: AdamW
  * (0.9, 0.95, 1e-8), no weight decay, clipping at 1.0, 5% warmup, lr 5e-5, batch 32, seed 0. Build one with
@@ -10,6 +12,7 @@ package ai.mnemo.lm.train;
  * @param lossPositions which positions the loss averages over
  * @param checkpointEveryEpochs save a resumable checkpoint every this many epochs (0: only at the end)
  * @param constantLearningRate skip warmup and decay (benchmarks)
+ * @param precision how weights, gradients and optimizer state are stored (FP32 unless set)
  */
 public record TrainingOptions(
         double learningRate,
@@ -25,7 +28,8 @@ public record TrainingOptions(
         StoppingRule stopping,
         LossPositions lossPositions,
         int checkpointEveryEpochs,
-        boolean constantLearningRate) {
+        boolean constantLearningRate,
+        Precision precision) {
 
     public TrainingOptions {
         if (!(learningRate > 0) || batchSize <= 0 || microBatchSize <= 0 || microBatchSize > batchSize
@@ -34,8 +38,8 @@ public record TrainingOptions(
                     + batchSize + ", micro-batch " + microBatchSize + ", warmup " + warmupRatio + ", weight decay "
                     + weightDecay);
         }
-        if (stopping == null || lossPositions == null) {
-            throw new IllegalArgumentException("training options need a stopping rule and loss positions");
+        if (stopping == null || lossPositions == null || precision == null) {
+            throw new IllegalArgumentException("training options need a stopping rule, loss positions and a precision");
         }
     }
 
@@ -64,6 +68,7 @@ public record TrainingOptions(
         b.lossPositions = lossPositions;
         b.checkpointEveryEpochs = checkpointEveryEpochs;
         b.constantLearningRate = constantLearningRate;
+        b.precision = precision;
         return b;
     }
 
@@ -94,6 +99,7 @@ public record TrainingOptions(
         private LossPositions lossPositions = LossPositions.ANSWER;
         private int checkpointEveryEpochs = 1;
         private boolean constantLearningRate;
+        private Precision precision = Precision.FP32;
 
         private Builder(StoppingRule stopping) {
             this.stopping = stopping;
@@ -157,10 +163,15 @@ public record TrainingOptions(
             return this;
         }
 
+        public Builder optPrecision(Precision value) {
+            precision = value;
+            return this;
+        }
+
         public TrainingOptions build() {
             return new TrainingOptions(learningRate, batchSize, microBatchSize == 0 ? batchSize : microBatchSize,
                     warmupRatio, weightDecay, maxGradNorm, beta1, beta2, epsilon, seed, stopping, lossPositions,
-                    checkpointEveryEpochs, constantLearningRate);
+                    checkpointEveryEpochs, constantLearningRate, precision);
         }
     }
 }

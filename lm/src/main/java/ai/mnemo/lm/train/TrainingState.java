@@ -15,6 +15,7 @@ package ai.mnemo.lm.train;
  * @param seconds training wall time so far
  * @param tokens tokens processed so far
  * @param stopReason why the run ended, or null while it is still going
+ * @param lossScale the fp16 loss scaler's state, or null when the loss is not scaled
  */
 public record TrainingState(
         long step,
@@ -27,7 +28,8 @@ public record TrainingState(
         double lastLoss,
         double seconds,
         long tokens,
-        String stopReason) {
+        String stopReason,
+        LossScaler.State lossScale) {
 
     public boolean finished() {
         return stopReason != null;

@@ -28,6 +28,8 @@ public final class Reference {
 
     public static final Path TINY_GQA = Path.of("src/test/resources/reference/tiny-gqa");
     public static final Path METHODS = Path.of("src/test/resources/reference/methods");
+    /** reference_families.py's tiny models: {@code llama31} (scaled rotary) and {@code qwen2}. */
+    public static final Path FAMILIES = Path.of("src/test/resources/reference/families");
     /** The tiny-gqa weights after reference_llama.py's 3 AdamW steps: a second, different model. */
     public static final Path AFTER_3_STEPS = TINY_GQA.resolve("after-3-steps.safetensors");
 

@@ -13,7 +13,7 @@ public final class TinyModels {
     /** d=64, 4 query heads over 2 key/value heads, 2 layers, byte vocabulary. */
     public static LlamaConfig grouped() {
         return new LlamaConfig(64, 2, 4, 2, 176, 1e-5, 10000.0, ByteTokenizerDefinition.VOCAB_SIZE, false, 256,
-                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null);
+                ByteTokenizerDefinition.BOS, ByteTokenizerDefinition.EOS, "llama", null, null);
     }
 
     public static Llama grouped(long seed, NDManager parent) {

@@ -2,11 +2,14 @@ package ai.mnemo.trainer.service;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.datasets.Seeds;
 import ai.mnemo.events.v1.StageMethod;
 import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.ModelDirectory;
+import ai.mnemo.lm.config.Precision;
+import ai.mnemo.lm.engine.EngineDtypes;
 import ai.mnemo.lm.lora.AdapterCheckpoint;
 import ai.mnemo.lm.lora.LoraAdapters;
 import ai.mnemo.lm.lora.LoraShape;
@@ -51,6 +54,7 @@ final class StageModels implements AutoCloseable {
     static StageModels load(TrainingJob job, Path start, Path checkpoint, boolean resume, ArtifactStore store,
             NDManager root) {
         StageMethod method = job.settings().method();
+        DataType dtype = computeType(job, start);
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             HfCheckpoint.Loaded trained;
@@ -63,12 +67,12 @@ final class StageModels implements AutoCloseable {
                 owned.add(adapters);
                 trained.model().attach(adapters);
             } else {
-                trained = load(store, resume ? checkpoint : start, root);
+                trained = load(store, resume ? checkpoint : start, root, dtype);
                 owned.add(trained);
             }
             List<PenaltyTerm> penalties = new ArrayList<>();
             if (method != null && method.kl() != null) {
-                HfCheckpoint.Loaded reference = load(store, start, root);
+                HfCheckpoint.Loaded reference = load(store, start, root, dtype); // frozen, in the compute dtype
                 owned.add(reference);
                 penalties.add(new KlToReference(reference.model(), method.kl().weight()));
             }
@@ -146,8 +150,38 @@ final class StageModels implements AutoCloseable {
 
     /** The model at {@code dir}, adapters merged in, once the whole model behind it is known to be ours. */
     private static HfCheckpoint.Loaded load(ArtifactStore store, Path dir, NDManager root) {
+        return load(store, dir, root, DataType.FLOAT32);
+    }
+
+    /** As {@link #load(ArtifactStore, Path, NDManager)} with the weights in {@code dtype}. */
+    private static HfCheckpoint.Loaded load(ArtifactStore store, Path dir, NDManager root, DataType dtype) {
         inside(store, ModelDirectory.wholeModel(dir), "the model behind " + dir);
-        return ModelDirectory.load(dir, root);
+        return dtype == DataType.FLOAT32 ? ModelDirectory.load(dir, root) : HfCheckpoint.load(dir, root, dtype);
+    }
+
+    /**
+     * The dtype the trained model computes in, for the job's precision; a precision this engine cannot run, or
+     * one not yet wired for the job's method, fails the job saying what to use instead.
+     */
+    private static DataType computeType(TrainingJob job, Path start) {
+        Precision precision = TrainingSettingsMapper.precision(job.settings().precision());
+        if (precision == Precision.FP32) {
+            return DataType.FLOAT32;
+        }
+        StageMethod method = job.settings().method();
+        if (method != null && method.lora() != null) {
+            throw new JobFailure("precision " + precision.specName() + " is not available with LoRA yet (the "
+                    + "adapters stay FP32 beside the base); train LoRA stages with precision fp32");
+        }
+        if (AdapterCheckpoint.isAdapterDirectory(start)) {
+            throw new JobFailure("precision " + precision.specName() + " needs a whole checkpoint to start from, "
+                    + "but " + start + " holds adapters; train this stage with precision fp32");
+        }
+        try {
+            return EngineDtypes.supportedCompute(precision);
+        } catch (UnsupportedOperationException e) {
+            throw new JobFailure(e.getMessage(), e);
+        }
     }
 
     private static Path inside(ArtifactStore store, Path path, String what) {

@@ -1,6 +1,7 @@
 package ai.mnemo.trainer.service;
 
 import ai.mnemo.events.v1.TrainingSettings;
+import ai.mnemo.lm.config.Precision;
 import ai.mnemo.lm.train.StoppingRule;
 import ai.mnemo.lm.train.TrainingOptions;
 
@@ -34,6 +35,7 @@ public final class TrainingSettingsMapper {
                     .optMicroBatchSize(settings.microBatchSize() == null ? 0 : settings.microBatchSize())
                     .optLossPositions(lossPositions(settings.loss()))
                     .optCheckpointEveryEpochs(checkpointEveryEpochs)
+                    .optPrecision(precision(settings.precision()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new JobFailure("invalid training settings: " + e.getMessage(), e);
@@ -50,6 +52,15 @@ public final class TrainingSettingsMapper {
         }
         throw new JobFailure("unknown loss '" + loss + "' (known: " + TrainingSettings.LOSS_ANSWER + ", "
                 + TrainingSettings.LOSS_ANSWER_AND_PADDING + ")");
+    }
+
+    /** The wire's {@code precision} (null: fp32) as lm's. */
+    public static Precision precision(String precision) {
+        try {
+            return Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(e.getMessage(), e);
+        }
     }
 
     /** The wire rule ({@code fixed-epochs}, {@code loss-threshold}, {@code memorized}) as lm's stopping rule. */

@@ -37,7 +37,7 @@ class FinishedStagesTest {
     @Test
     void aFinishedCheckpointThatDivergedIsAnnouncedAsTheSameFailure() {
         TrainingState saved = new TrainingState(50, 13, 0, new int[0], 0L, 0, 1200, Double.NaN, 12.0, 250_000,
-                TrainingResult.DIVERGED);
+                TrainingResult.DIVERGED, null);
         StageOutcome outcome = FinishedStages.of(job(), saved);
         assertEquals(FinishedStages.diverged(job(), 50), assertInstanceOf(StageOutcome.Failed.class, outcome).reason());
     }

@@ -11,6 +11,7 @@ import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.events.v1.TrainingProgress;
 import ai.mnemo.events.v1.TrainingSettings;
 import ai.mnemo.events.v1.TrainingStarted;
+import ai.mnemo.lm.checkpoint.SafeTensorsReader;
 import ai.mnemo.lm.checkpoint.TrainingCheckpoint;
 import ai.mnemo.lm.train.TrainingState;
 import ai.mnemo.service.artifacts.ArtifactStore;
@@ -119,6 +120,32 @@ class StageTrainerTest {
         assertTrue(failure.getMessage().matches("row fact-0 is \\d+ tokens long, over the limit of 20 "
                 + "\\(settings.maxSequenceLength 20, model maximum 1024\\).*"), failure.getMessage());
         assertFalse(Files.exists(store.path(job.checkpointUri())), "nothing trained");
+    }
+
+    @Test
+    void aMixedFp16JobTrainsAndSavesItsFp32MasterAndABf16OneFailsSayingWhatToUse() {
+        ArtifactStore store = new ArtifactStore(root);
+        Path data = TestJobs.writeKvr(store, "run-p", 0, 4, 3);
+        TrainingJob mixed = TestJobs.job(store, "run-p", 0, store.uri(data),
+                withPrecision(TestJobs.settings(TestJobs.fixedEpochs(2), 1e-3, 4),
+                        TrainingSettings.PRECISION_MIXED_FP16));
+        StageOutcome outcome = trainer(store, () -> false).run(mixed);
+        assertInstanceOf(StageOutcome.Completed.class, outcome);
+        Path checkpoint = store.path(mixed.checkpointUri());
+        assertEquals("F32", SafeTensorsReader.header(checkpoint.resolve("model.safetensors")).values().iterator()
+                .next().dtype().name(), "the FP32 master is saved");
+        assertTrue(TrainingCheckpoint.state(checkpoint).lossScale() != null);
+
+        TrainingJob bf16 = TestJobs.job(store, "run-q", 0, store.uri(TestJobs.writeKvr(store, "run-q", 0, 4, 3)),
+                withPrecision(TestJobs.settings(TestJobs.fixedEpochs(1), 1e-3, 4), TrainingSettings.PRECISION_BF16));
+        JobFailure failure = assertThrows(JobFailure.class, () -> trainer(store, () -> false).run(bf16));
+        assertTrue(failure.getMessage().contains("train with precision mixed-fp16 or fp32"), failure.getMessage());
+    }
+
+    private static TrainingSettings withPrecision(TrainingSettings s, String precision) {
+        return new TrainingSettings(s.learningRate(), s.batchSize(), s.warmupRatio(), s.weightDecay(),
+                s.maxGradNorm(), s.seed(), s.maxSequenceLength(), s.stopping(), s.microBatchSize(), s.loss(),
+                s.method(), precision);
     }
 
     private StageTrainer trainer(ArtifactStore store, BooleanSupplier stop) {

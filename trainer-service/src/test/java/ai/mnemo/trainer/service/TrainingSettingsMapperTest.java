@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.mnemo.events.v1.StoppingRule;
 import ai.mnemo.events.v1.TrainingSettings;
+import ai.mnemo.lm.config.Precision;
 import ai.mnemo.lm.train.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,18 @@ class TrainingSettingsMapperTest {
         assertEquals(3, options.checkpointEveryEpochs());
         assertFalse(options.constantLearningRate());
         assertEquals(new ai.mnemo.lm.train.StoppingRule.FixedEpochs(20), options.stopping());
+        assertEquals(Precision.FP32, options.precision(), "absent: fp32");
+    }
+
+    @Test
+    void mapsThePrecisionAndFailsTheJobOnAnUnknownOne() {
+        TrainingSettings mixed = new TrainingSettings(3e-4, 16, 0.1, 0.01, 0.5, 42, 512,
+                new StoppingRule(StoppingRule.FIXED_EPOCHS, 20, 0, 0), null, null, null,
+                TrainingSettings.PRECISION_MIXED_FP16);
+        assertEquals(Precision.MIXED_FP16, TrainingSettingsMapper.options(mixed, 1).precision());
+        assertEquals(Precision.BF16, TrainingSettingsMapper.precision(TrainingSettings.PRECISION_BF16));
+        JobFailure failure = assertThrows(JobFailure.class, () -> TrainingSettingsMapper.precision("fp8"));
+        assertTrue(failure.getMessage().contains("'fp8'"), failure.getMessage());
     }
 
     @Test
