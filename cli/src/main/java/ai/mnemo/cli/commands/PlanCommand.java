@@ -1,7 +1,7 @@
 package ai.mnemo.cli.commands;
 
-import ai.mnemo.cli.plan.GpuMemory;
-import ai.mnemo.cli.plan.SpecPlans;
+import ai.mnemo.lm.plan.GpuMemory;
+import ai.mnemo.lm.plan.SpecPlans;
 import ai.mnemo.cli.stack.MnemoHome;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.spec.ExperimentSpecs;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.mnemo.cli.commands.PlanCommand;
 import ai.mnemo.events.spec.ExperimentSpecs;
 import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.plan.GpuMemory;
+import ai.mnemo.lm.plan.SpecPlans;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package ai.mnemo.cli.plan;
+package ai.mnemo.lm.plan;
 
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.spec.MethodSpec;
@@ -7,9 +7,6 @@ import ai.mnemo.events.spec.StageSpec;
 import ai.mnemo.events.spec.TrainingSpec;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.config.Precision;
-import ai.mnemo.lm.plan.MemoryPlan;
-import ai.mnemo.lm.plan.MemoryPlanner;
-import ai.mnemo.lm.plan.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 

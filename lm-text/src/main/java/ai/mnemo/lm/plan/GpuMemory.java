@@ -1,4 +1,4 @@
-package ai.mnemo.cli.plan;
+package ai.mnemo.lm.plan;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
