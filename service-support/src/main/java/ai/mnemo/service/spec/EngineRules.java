@@ -30,7 +30,7 @@ final class EngineRules {
             String field = spec.stages().get(i).training() != null
                     && spec.stages().get(i).training().precision() != null
                     ? "stages[" + i + "].training.precision" : "training.precision";
-            if (!bf16 && BF16.contains(precision)) {
+            if (!bf16 && precision != null && BF16.contains(precision)) {
                 violations.add(new Violation(field, precision + " needs bf16, which DJL 0.36's PyTorch engine cannot"
                         + " run (docs/lm.md); use mixed-fp16 or fp32"));
             }

@@ -34,6 +34,9 @@ class DoorRulesTest {
         assertTrue(violations.get(0).message().contains("use mixed-fp16 or fp32"), violations.toString());
         assertTrue(EngineRules.check(spec("bf16", "naive"), true).isEmpty(), "an engine that maps bf16");
         assertTrue(EngineRules.check(spec("mixed-fp16", "naive"), false).isEmpty());
+        ExperimentSpec unsaid = ExperimentSpecs.parse(SPEC.replace("\"training\": {\"precision\": \"PRECISION\"},", "")
+                .replace("METHOD", "lora"));
+        assertTrue(EngineRules.check(unsaid, false).isEmpty(), "no precision written means fp32");
     }
 
     @Test
