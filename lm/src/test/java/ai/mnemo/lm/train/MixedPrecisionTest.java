@@ -1,5 +1,6 @@
 package ai.mnemo.lm.train;
 
+import ai.mnemo.lm.testing.StopAfter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class MixedPrecisionTest {
             Map<String, float[]> before = values(adam.masters());
 
             // The first steps may overflow at the initial scale of 2^16 and be skipped, as with PyTorch's scaler.
-            new Trainer(model, MIXED_FP16, stopAfter(12)).train(rows(8), adam, null, null, CheckpointSink.NONE);
+            new Trainer(model, MIXED_FP16, StopAfter.steps(12)).train(rows(8), adam, null, null, CheckpointSink.NONE);
 
             assertTrue(adam.steps() >= 1, "steps applied: " + adam.steps());
             adam.masters().forEach((name, master) -> {
@@ -124,13 +125,13 @@ class MixedPrecisionTest {
             long skipped;
             try (Llama model = halfModel(root)) {
                 AdamW adam = AdamW.forTraining(model, MIXED_FP16);
-                longRun = new Trainer(model, MIXED_FP16, stopAfter(16)).train(rows, adam, null, null,
+                longRun = new Trainer(model, MIXED_FP16, StopAfter.steps(16)).train(rows, adam, null, null,
                         CheckpointSink.NONE);
                 straight = values(adam.masters());
             }
             try (Llama model = halfModel(root)) {
                 AdamW adam = AdamW.forTraining(model, MIXED_FP16);
-                new Trainer(model, MIXED_FP16, stopAfter(8)).train(rows, adam, null, null,
+                new Trainer(model, MIXED_FP16, StopAfter.steps(8)).train(rows, adam, null, null,
                         TrainingCheckpoint.into(checkpoint, tokenizer));
                 Map<String, float[]> saved = values(fused(checkpoint, root));
                 values(adam.masters()).forEach((name, w) -> assertArrayEquals(w, saved.get(name), 0f,
@@ -144,7 +145,7 @@ class MixedPrecisionTest {
             try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(checkpoint, root, DataType.FLOAT16)) {
                 AdamW adam = AdamW.forTraining(loaded.model(), MIXED_FP16);
                 TrainingCheckpoint.restoreOptimizer(checkpoint, adam, root);
-                new Trainer(loaded.model(), MIXED_FP16, stopAfter(16)).train(rows, adam, state, null,
+                new Trainer(loaded.model(), MIXED_FP16, StopAfter.steps(16)).train(rows, adam, state, null,
                         CheckpointSink.NONE);
                 Map<String, float[]> resumed = values(adam.masters());
                 straight.forEach((name, w) -> assertArrayEquals(w, resumed.get(name), 0f, name));
@@ -184,21 +185,6 @@ class MixedPrecisionTest {
         return out;
     }
 
-    private static TrainingListener stopAfter(int steps) {
-        return new TrainingListener() {
-            private long seen;
-
-            @Override
-            public void onStep(StepReport report) {
-                seen = report.step();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return seen >= steps;
-            }
-        };
-    }
 
     /** Letters after BOS, the last third scored, EOS last. */
     private static List<EncodedExample> rows(int count) {

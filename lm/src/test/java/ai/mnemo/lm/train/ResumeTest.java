@@ -1,5 +1,6 @@
 package ai.mnemo.lm.train;
 
+import ai.mnemo.lm.testing.StopAfter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +39,7 @@ class ResumeTest {
             Path checkpoint = dir.resolve("ckpt");
             try (Llama model = TinyModels.grouped(1, root)) {
                 AdamW adam = newAdam(model, options);
-                TrainingResult first = new Trainer(model, options, stopAfter(STEPS))
+                TrainingResult first = new Trainer(model, options, StopAfter.steps(STEPS))
                         .train(rows, adam, null, null, TrainingCheckpoint.into(checkpoint, tokenizer));
                 assertEquals("stopped", first.stopReason());
                 assertEquals(STEPS, first.steps());
@@ -50,7 +51,7 @@ class ResumeTest {
             try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(checkpoint, root)) {
                 AdamW adam = newAdam(loaded.model(), options);
                 TrainingCheckpoint.restoreOptimizer(checkpoint, adam, root);
-                new Trainer(loaded.model(), options, stopAfter(2 * STEPS))
+                new Trainer(loaded.model(), options, StopAfter.steps(2 * STEPS))
                         .train(rows, adam, state, null, CheckpointSink.NONE);
                 resumed = snapshot(loaded.model());
             }
@@ -62,7 +63,7 @@ class ResumeTest {
     private static Map<String, float[]> train(NDManager root, List<EncodedExample> rows, TrainingOptions options,
             int steps, TrainingState resume) {
         try (Llama model = TinyModels.grouped(1, root)) {
-            new Trainer(model, options, stopAfter(steps)).train(rows, newAdam(model, options), resume, null,
+            new Trainer(model, options, StopAfter.steps(steps)).train(rows, newAdam(model, options), resume, null,
                     CheckpointSink.NONE);
             return snapshot(model);
         }
@@ -78,21 +79,6 @@ class ResumeTest {
         return weights;
     }
 
-    private static TrainingListener stopAfter(int steps) {
-        return new TrainingListener() {
-            private long seen;
-
-            @Override
-            public void onStep(StepReport report) {
-                seen = report.step();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return seen >= steps;
-            }
-        };
-    }
 
     /** Rows of different lengths, so batches carry padding. */
     private static List<EncodedExample> rows(int count) {
