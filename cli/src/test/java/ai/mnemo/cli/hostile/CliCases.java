@@ -40,7 +40,7 @@ final class CliCases {
                 "not valid UTF-8"));
         cases.add(new CliCase("a binary file", submit, new byte[] {0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'},
                 OneLineErrors.INVALID_INPUT, "mnemo: not a valid experiment spec", ""));
-        cases.add(new CliCase("malformed YAML", submit, bytes("name: [unclosed\n"),
+        cases.add(new CliCase("malformed YAML", submit, bytes("name: 'unterminated\n"),
                 OneLineErrors.INVALID_INPUT, "mnemo: not a valid experiment spec", "malformed document"));
         cases.add(new CliCase("an invalid spec", submit, bytes(valid.replace("\"size\": 8", "\"size\": 0")),
                 OneLineErrors.INVALID_INPUT, "mnemo: not a valid experiment spec", "stages[0].dataset.size"));
