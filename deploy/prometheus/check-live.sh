@@ -27,11 +27,13 @@ sed -e 's/scrape_interval: 15s/scrape_interval: 2s/' -e 's/evaluation_interval: 
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
     --web.listen-address="127.0.0.1:$port" > "$work/prometheus.log" 2>&1 &
 prometheus_pid=$!
+since=$(date +%s)
 
 id=$(./mnemo submit deploy/prometheus/live/tiny-experiment.yaml | grep -Eo '[0-9a-f]{8}-[0-9a-f-]{27}' | head -1)
 echo "experiment $id submitted; waiting for it to complete"
 for _ in $(seq 1 300); do
-    status=$(curl -sf "$results/api/experiments/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' || true)
+    status=$(curl -sf "$results/api/experiments/$id" 2>/dev/null \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || true)
     case "$status" in
         completed) break ;;
         failed|rejected) echo "experiment $id ended $status" >&2; exit 1 ;;
@@ -40,4 +42,4 @@ for _ in $(seq 1 300); do
 done
 [ "$status" = completed ] || { echo "experiment $id did not complete in 10 minutes (status: $status)" >&2; exit 1; }
 sleep 10   # a few more scrapes and rule evaluations after the last event
-python3 deploy/prometheus/live/check_live.py --url "http://127.0.0.1:$port"
+python3 deploy/prometheus/live/check_live.py --url "http://127.0.0.1:$port" --since "$since"

@@ -9,7 +9,8 @@ rules against a live Prometheus"):
   of a top-level and/or/unless, with comparisons against a constant removed and absent(...) unwrapped, and with the
   outcome matcher removed where it selects only failure outcomes (failed, malformed), which a healthy run does not
   produce. Each operand must return series.
-- A dashboard query must return series as written, except that the same failure-outcome matchers are dropped
+- A dashboard query must return series as written (a time-series panel's as a range query over the whole check,
+  as Grafana runs it; a stat's at the end), except that the same failure-outcome matchers are dropped
   when it is empty (the panels that count skipped or failed records).
 - Queries on kafka_consumergroup_lag need Strimzi's Kafka Exporter, which the local stack does not have: they are
   listed as skipped, never silently passed.
@@ -19,6 +20,7 @@ import json
 import pathlib
 import re
 import sys
+import time
 import urllib.parse
 import urllib.request
 
@@ -35,9 +37,13 @@ FAILURE_OUTCOME = re.compile(r',?\s*outcome=~?"(?:~?)(?:failed|malformed|failed\
 THRESHOLD = re.compile(r"\s*(?:==|!=|>=|<=|>|<)\s*-?[0-9.]+(?:e-?[0-9]+)?(?=\s*(?:\)|$|\band\b|\bor\b|\bunless\b))")
 
 
-def query(url, expr):
-    data = urllib.parse.urlencode({"query": expr}).encode()
-    with urllib.request.urlopen(url + "/api/v1/query", data=data, timeout=30) as response:
+def query(url, expr, since=None):
+    """An instant query now; with since (epoch seconds), a range query from then to now, as a time-series panel."""
+    now = time.time()
+    params = {"query": expr} if since is None else {"query": expr, "start": since, "end": now, "step": 2}
+    path = "/api/v1/query" if since is None else "/api/v1/query_range"
+    data = urllib.parse.urlencode(params).encode()
+    with urllib.request.urlopen(url + path, data=data, timeout=30) as response:
         body = json.load(response)
     if body.get("status") != "success":
         raise RuntimeError(body.get("error", body))
@@ -90,11 +96,12 @@ def dashboard_queries():
         for panel in panels:
             panels.extend(panel.get("panels", []))
             for target in panel.get("targets", []):
-                yield f"{board['uid']} / {panel['title']} / {target['refId']}", target["expr"]
+                yield (f"{board['uid']} / {panel['title']} / {target['refId']}", target["expr"],
+                       target.get("range", False))
         for variable in board["templating"]["list"]:
             found = re.fullmatch(r"label_values\((.*), (\w+)\)", variable.get("query", "") or "")
             if found:
-                yield f"{board['uid']} / variable {variable['name']}", found.group(1)
+                yield f"{board['uid']} / variable {variable['name']}", found.group(1), False
 
 
 def rules():
@@ -106,10 +113,12 @@ def rules():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:9090")
-    url = parser.parse_args().url
+    parser.add_argument("--since", type=float, help="epoch seconds: time-series panels are range queries from then")
+    args = parser.parse_args()
+    url = args.url
     failures, skipped, checked = [], [], 0
 
-    def check(name, expr, fallback):
+    def check(name, expr, fallback, since=None):
         nonlocal checked
         expr = expand(expr)
         if NEEDS_EXPORTER in expr:
@@ -117,10 +126,10 @@ def main():
             return
         checked += 1
         try:
-            if query(url, expr) > 0:
+            if query(url, expr, since) > 0:
                 return
             for alternative in fallback(expr):
-                if query(url, alternative) == 0:
+                if query(url, alternative, since) == 0:
                     failures.append(f"{name}: no series for {alternative}")
                     return
             if not fallback(expr):
@@ -128,9 +137,9 @@ def main():
         except Exception as e:  # a query Prometheus rejects is a failure too
             failures.append(f"{name}: {e}")
 
-    for name, expr in dashboard_queries():
+    for name, expr, ranged in dashboard_queries():
         check(name, expr, lambda e: [FAILURE_OUTCOME.sub("", e).replace("{, ", "{")] if FAILURE_OUTCOME.search(e)
-              else [])
+              else [], args.since if ranged else None)
     for name, expr, alert in rules():
         check(f"rule {name}", expr, underlying if alert else (lambda e: []))
 
