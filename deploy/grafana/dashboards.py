@@ -127,8 +127,9 @@ def stat(title, description, queries, unit="short", red_at=None, red_below=None,
 
 
 def bargauge(title, description, queries, unit="percentunit", minimum=0, maximum=1):
+    limits = {"min": minimum} if maximum is None else {"min": minimum, "max": maximum}
     return {"type": "bargauge", "title": title, "description": description, "datasource": DS, "targets": queries,
-            "fieldConfig": {"defaults": {"unit": unit, "min": minimum, "max": maximum,
+            "fieldConfig": {"defaults": {"unit": unit, **limits,
                                          "color": {"mode": "continuous-RdYlGr"},
                                          "thresholds": {"mode": "absolute",
                                                         "steps": [{"color": "green", "value": None}]}},
@@ -325,65 +326,97 @@ def science():
     g = Layout()
     accuracy_sum = sel("mnemo_eval_accuracy_sum")
     accuracy_count = sel("mnemo_eval_accuracy_count")
-    g.row("What this dashboard can and cannot show")
-    g.add(text("Where the science lives", """\
-Prometheus holds **aggregates** only: the services' meters have no run, method or dataset tags (that would be
-one series per run). So this dashboard shows accuracy per **metric** (exact-match, substring, ...) across all
-evaluations, and how many stages and evaluations went through.
+    runs = 'experiment=~"$experiment"'
 
-**Retention and forgetting per method** (the retention matrix, REMIX vs naive vs replay, mean and spread over
-seeds) come from **results-service**, which keeps every evaluation of every run:
+    def run_sel(name, **labels):
+        return sel(name, **labels).replace("}", f", {runs}}}")
 
-* report page: `/experiments` and `/experiments/{experimentId}`
-* JSON: `GET /api/experiments/{id}`, `GET /api/experiments/{id}/retention`, `GET /api/experiments/{id}/comparison`,
-  `GET /api/runs/{id}`, `GET /api/runs/{id}/loss`
-* or `./mnemo results <experimentId>`
+    g.row("Experiments")
+    g.add(stat("Experiments by status", "Experiments known to results-service (mnemo_results_experiments).",
+               targets((f"max by (status) ({sel('mnemo_results_experiments')})", "{{status}}"), instant=True),
+               decimals=0), 12, 5)
+    g.add(stat("Runs in range", "Runs that ended: completed (every stage trained and evaluated) or failed.",
+               targets((f"sum by (outcome) ({in_range(sel('mnemo_data_runs_total', outcome='~completed|failed'))})",
+                        "{{outcome}}"), instant=True), decimals=0), 12, 5)
+    g.add(text("Where these numbers come from", """\
+results-service exports the scores of every completed run of its newest experiments
+(`mnemo.results.science-experiments`, default 10) as gauges tagged experiment, name, method and seed:
+`mnemo_results_run_retention` (D_A after the last stage), `mnemo_results_run_last_stage_accuracy` (D_B),
+`mnemo_results_run_forgetting`, `mnemo_results_run_accuracy{checkpoint_stage, dataset_stage}` (the retention
+matrix) and `mnemo_results_run_cost_seconds{device}`. Pick experiments above. Per-fact predictions, loss curves per
+run and 95% intervals against naive: the report page `/experiments/{id}`, `GET /api/experiments/{id}/comparison`,
+or `./mnemo results <id>`."""), 24, 5)
 
-`mnemo_eval_accuracy` is a summary with count, sum and max (no buckets): the panels show the mean and the number
-of evaluated targets per metric, not percentiles."""), 24, 9)
+    g.row("Retention and forgetting per method (mean, with min and max over seeds)")
+    for title, metric, what in (
+            ("Retention of D_A", "mnemo_results_run_retention",
+             "Accuracy on the first stage's facts after the last stage."),
+            ("Accuracy on D_B", "mnemo_results_run_last_stage_accuracy",
+             "Accuracy on the last stage's own facts after it."),
+            ("Forgetting of D_A", "mnemo_results_run_forgetting",
+             "Accuracy on D_A after stage 0 minus after the last stage.")):
+        selector = run_sel(metric)
+        g.add(bargauge(title, f"{what} Mean over the completed seeds of each method; the table beside it shows the "
+                       "spread.", targets((f"avg by (name, method) ({selector})", "{{name}} {{method}}"),
+                                          instant=True)), 8, 8)
+    for title, metric in (("Retention of D_A: spread over seeds", "mnemo_results_run_retention"),
+                          ("Accuracy on D_B: spread over seeds", "mnemo_results_run_last_stage_accuracy")):
+        selector = run_sel(metric)
+        g.add(timeseries(title, "Per method: the mean over seeds, the lowest and the highest seed, and the "
+                         "standard deviation, as they changed while runs completed.",
+                         targets((f"avg by (name, method) ({selector})", "mean {{name}} {{method}}"),
+                                 (f"min by (name, method) ({selector})", "min {{name}} {{method}}"),
+                                 (f"max by (name, method) ({selector})", "max {{name}} {{method}}"),
+                                 (f"stddev by (name, method) ({selector})", "std {{name}} {{method}}")),
+                         unit="percentunit", maximum=1), 12, 8)
+    g.add(stat("Retention matrix per run", "Accuracy of each stage's checkpoint (row) on each stage's facts "
+               "(column), per run: name, method, seed, checkpoint -> dataset.",
+               targets((f"max by (name, method, seed, checkpoint_stage, dataset_stage) "
+                        f"({run_sel('mnemo_results_run_accuracy')})",
+                        "{{method}} seed {{seed}}: ckpt {{checkpoint_stage}} on D{{dataset_stage}}"), instant=True),
+               unit="percentunit", decimals=1), 24, 8)
 
-    g.row("Evaluation accuracy by metric")
+    g.row("Loss and cost")
+    g.add(timeseries("Loss curves", "Loss of the latest step of each busy trainer (one curve per trainer over "
+                     "time: each job is one stretch). Per-run curves with steps on the x axis: the report page.",
+                     targets((f"{sel('mnemo_training_loss')} and on (instance) ({sel('mnemo_training_busy')} == 1)",
+                              "{{instance}}")), log=True), 12, 8)
+    g.add(bargauge("Cost per method", "Device-seconds of the trainings and evaluations of each method's runs, "
+                   "summed over seeds, by device (GPU-seconds = wall seconds x GPUs; CPU-seconds = the process's "
+                   "CPU time).",
+                   targets((f"sum by (name, method, device) ({run_sel('mnemo_results_run_cost_seconds')})",
+                            "{{name}} {{method}} {{device}}"), instant=True), unit="s", maximum=None), 12, 8)
+    g.add(stat("Cost per seed", "Mean device-seconds of one run of each method.",
+               targets((f"avg by (name, method, device) ({run_sel('mnemo_results_run_cost_seconds')})",
+                        "{{name}} {{method}} {{device}}"), instant=True), unit="s"), 24, 5)
+
+    g.row("Evaluation accuracy by metric (all evaluations)")
     g.add(bargauge("Mean accuracy by metric, in range", "Mean accuracy of the evaluated targets (one sample per "
                    "target: a stage's checkpoint on one stage's facts), by metric.",
                    targets((f"sum by (metric) ({in_range(accuracy_sum)}) / "
                             f"sum by (metric) ({in_range(accuracy_count)})", "{{metric}}"),
-                           instant=True)), 12, 8)
-    g.add(stat("Evaluated targets in range", "Targets scored, by metric.",
-               targets((f"sum by (metric) ({in_range(accuracy_count)})", "{{metric}}"), instant=True),
-               decimals=0), 12, 8)
-    g.add(timeseries("Mean accuracy by metric (1h window)", "Mean over the targets evaluated in the preceding "
-                     "hour. Every row of a retention matrix is averaged in: a stage's own facts (high after "
-                     "memorization) and the earlier stages' facts (what was forgotten).",
-                     targets((f"sum by (metric) (rate({accuracy_sum}[1h])) / sum by (metric) (rate({accuracy_count}[1h]))",
-                              "{{metric}}")), unit="percentunit", maximum=1), 24, 8)
-
-    g.row("Stages and evaluations")
-    g.add(stat("Training stages in range", "StageCompleted and TrainingFailed.",
-               targets((f"sum by (outcome) ({in_range(sel('mnemo_training_stages_total'))})",
-                        "{{outcome}}"), instant=True), decimals=0), 6, 5)
+                           instant=True)), 8, 8)
     g.add(stat("Evaluations in range", "EvalJobs answered with EvalCompleted or EvalFailed.",
                targets((f"sum by (outcome) ({in_range(sel('mnemo_eval_jobs_total'))})", "{{outcome}}"),
-                       instant=True), decimals=0), 6, 5)
-    g.add(stat("Runs in range", "Runs that ended: completed (every stage trained and evaluated) or failed.",
-               targets((f"sum by (outcome) ({in_range(sel('mnemo_data_runs_total', outcome='~completed|failed'))})",
-                        "{{outcome}}"), instant=True), decimals=0), 6, 5)
+                       instant=True), decimals=0), 8, 8)
     g.add(stat("Mean evaluation time in range", "Wall time of an EvalJob, model load included.",
                targets((f"sum({in_range(sel('mnemo_eval_job_seconds_sum'))}) / "
                         f"sum({in_range(sel('mnemo_eval_job_seconds_count'))})", "mean"), instant=True),
-               unit="s"), 6, 5)
-    g.add(timeseries("Stages and evaluations per hour", "",
-                     targets((f"sum by (outcome) (rate({sel('mnemo_training_stages_total')}[$__rate_interval])) * 3600",
-                              "stages {{outcome}}"),
-                             (f"sum by (outcome) (rate({sel('mnemo_eval_jobs_total')}[$__rate_interval])) * 3600",
-                              "evaluations {{outcome}}"))), 12, 8)
-    g.add(timeseries("Evaluation throughput", "Facts generated and scored per second by each evaluator's last "
-                     "completed job.",
-                     targets((sel("mnemo_eval_facts_per_second"), "{{instance}}"))), 12, 8)
-    return dashboard("mnemo-science", "Mnemo / Science",
-                     "Evaluation accuracy by metric and the stages and evaluations behind it. Retention per "
-                     "method is not a Prometheus metric (no run or method tags): it comes from results-service's "
-                     "API and report (/api/experiments/{id}/retention, /experiments/{id}).",
-                     g.numbered())
+               unit="s"), 8, 8)
+    board = dashboard("mnemo-science", "Mnemo / Science",
+                      "Experiments, retention, forgetting and D_B accuracy per method with the spread over seeds, "
+                      "the retention matrix per run, loss and cost per method, from results-service's gauges.",
+                      g.numbered())
+    board["templating"]["list"].append(experiment_variable())
+    return board
+
+
+def experiment_variable():
+    query = 'label_values(mnemo_results_run_cost_seconds{namespace=~"$namespace"}, experiment)'
+    return {"name": "experiment", "label": "Experiment", "type": "query", "datasource": DS,
+            "definition": query, "query": query, "includeAll": True, "allValue": ".*", "multi": True,
+            "current": {"selected": True, "text": ["All"], "value": ["$__all"]},
+            "hide": 0, "options": [], "refresh": 2, "regex": "", "sort": 0, "skipUrlSync": False}
 
 
 def render():

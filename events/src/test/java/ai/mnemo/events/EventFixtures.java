@@ -13,6 +13,7 @@ import ai.mnemo.events.spec.TrainingSpec;
 import ai.mnemo.events.v1.DatasetFailed;
 import ai.mnemo.events.v1.DatasetManifest;
 import ai.mnemo.events.v1.DatasetPrepared;
+import ai.mnemo.events.v1.DeviceCost;
 import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.EvalJob;
@@ -73,7 +74,7 @@ final class EventFixtures {
                 new TrainingStarted(id(10), AT, EXPERIMENT, RUN, 0, 1, "trainer-0", 1250L, 0L),
                 new TrainingProgress(id(11), AT, EXPERIMENT, RUN, 0, 120L, 3, 0.8125, 0.0015, 5120.5, 0.42, 0.0625),
                 new StageCompleted(id(12), AT, EXPERIMENT, RUN, 0, 1, CHECKPOINT_0, 1000L, 25, 0.0003,
-                        "memorized", 312.5, 4800.25),
+                        "memorized", 312.5, 4800.25, new DeviceCost("gpu", 625.0, 312.5, 2, "NVIDIA H200")),
                 new TrainingFailed(id(13), AT, EXPERIMENT, RUN, 1, 2, "out of memory at step 17"),
                 new EvalJob(id(14), AT, EXPERIMENT, RUN, 1, CHECKPOINT_1, List.of(
                         new EvalTarget(0, "kvr:A", RUN_DIR + "/stage-0/rows.jsonl", "exact-match", 16),
@@ -87,7 +88,8 @@ final class EventFixtures {
                                 RUN_DIR + "/stage-1/eval/stage-0.jsonl", -1.25, 0.75, new LogitLens(
                                         List.of(0.01, 0.25, 0.5), List.of(0.0, 0.25, 0.5), List.of(0, 25, 25), 50)),
                         new EvalResult(1, "kvr:B", "exact-match", 100, 100, 1.0, 1.0,
-                                RUN_DIR + "/stage-1/eval/stage-1.jsonl")), 12.75),
+                                RUN_DIR + "/stage-1/eval/stage-1.jsonl")), 12.75,
+                        new DeviceCost("cpu", 40.5, 12.75, 4, "AMD EPYC 7B13")),
                 new ProbeCompleted(id(17), AT, EXPERIMENT, "probe-popqa-A", 3000, 1100, 1900,
                         "file:/artifacts/7f9c2d1e/probes/popqa-A/unknown.jsonl"),
                 new EvalFailed(id(18), AT, EXPERIMENT, null, null, "probe-popqa-A",

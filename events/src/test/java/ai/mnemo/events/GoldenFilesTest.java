@@ -2,9 +2,13 @@ package ai.mnemo.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.MnemoEvent;
+import ai.mnemo.events.v1.StageCompleted;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +71,20 @@ class GoldenFilesTest {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /** cost is an additive v1 field: what producers wrote before it still decodes, with no cost. */
+    @Test
+    void stageAndEvalCompletedWithoutCostStillDecode() throws IOException {
+        for (Class<? extends MnemoEvent> type : List.of(StageCompleted.class, EvalCompleted.class)) {
+            ObjectNode older = (ObjectNode) EventCodec.json().readTree(golden(type));
+            older.remove("cost");
+
+            MnemoEvent decoded = EventCodec.decode(older.toString(), MnemoEvent.class);
+
+            assertNull(type == StageCompleted.class ? ((StageCompleted) decoded).cost()
+                    : ((EvalCompleted) decoded).cost(), type.getSimpleName());
+        }
     }
 
     static String golden(Class<?> type) {

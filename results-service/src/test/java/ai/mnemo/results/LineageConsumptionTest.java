@@ -167,7 +167,21 @@ class LineageConsumptionTest {
                 .body("runs[0].stageCount", equalTo(2))
                 .body("runs[0].stages.index", contains(0, 1))
                 .body("runs[0].stages.status", contains("evaluated", "evaluated"))
-                .body("runs[0].stages.dataset", contains("kvr:A", "kvr:B"));
+                .body("runs[0].stages.dataset", contains("kvr:A", "kvr:B"))
+                // Stored cost: CPU training 24 + CPU evaluation 4.5, GPU training 12.5; stage 1's evaluation unpriced.
+                .body("runs[0].stages[0].evaluationCost.deviceSeconds", equalTo(4.5f))
+                .body("runs[0].stages[1].evaluationCost", nullValue())
+                .body("runs[0].cost.cpuSeconds", equalTo(28.5f))
+                .body("runs[0].cost.gpuSeconds", equalTo(12.5f))
+                .body("runs[0].cost.jobs", equalTo(3))
+                .body("runs[0].cost.unpriced", equalTo(1))
+                .body("runs[0].cost.hardware", contains(SyntheticLineage.CPU_MODEL, SyntheticLineage.GPU_MODEL))
+                .body("cost.cpuSeconds", equalTo(28.5f));
+        given().get("/api/experiments/{id}/comparison", lineage.experimentId).then().statusCode(200)
+                .body("cost.gpuSeconds", equalTo(12.5f))
+                .body("methods[0].cost.total.cpuSeconds", equalTo(28.5f))
+                .body("methods[0].cost.cpuSecondsPerSeed.mean", equalTo(28.5f))
+                .body("methods[0].cost.gpuSecondsPerSeed.n", equalTo(1));
         for (int stage = 0; stage < 2; stage++) {
             String at = "runs[0].stages[" + stage + "].";
             response.body(at + "datasetUri", equalTo(lineage.stageDir(stage) + "/dataset.jsonl"))
@@ -185,6 +199,12 @@ class LineageConsumptionTest {
                             SyntheticLineage.T0.plusSeconds(5 + 9L * stage).toString()))
                     .body(at + "checkpointUri", equalTo(lineage.stageDir(stage) + "/checkpoint"))
                     .body(at + "evalSeconds", equalTo(2.5f))
+                    .body(at + "trainingCost.device", equalTo(stage == 0 ? "cpu" : "gpu"))
+                    .body(at + "trainingCost.deviceSeconds", equalTo(stage == 0 ? 24.0f : 12.5f))
+                    .body(at + "trainingCost.wallSeconds", equalTo(12.5f))
+                    .body(at + "trainingCost.devices", equalTo(stage == 0 ? 2 : 1))
+                    .body(at + "trainingCost.hardware", equalTo(stage == 0 ? SyntheticLineage.CPU_MODEL
+                            : SyntheticLineage.GPU_MODEL))
                     .body(at + "evaluations", hasSize(stage + 1));
             for (int seen = 0; seen <= stage; seen++) {
                 String evaluation = at + "evaluations[" + seen + "].";

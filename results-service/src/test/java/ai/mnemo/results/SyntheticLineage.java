@@ -6,6 +6,7 @@ import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.spec.ExperimentSpecs;
 import ai.mnemo.events.v1.DatasetManifest;
 import ai.mnemo.events.v1.DatasetPrepared;
+import ai.mnemo.events.v1.DeviceCost;
 import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalResult;
@@ -114,7 +115,7 @@ public final class SyntheticLineage {
                     loss(stage, point), 0.002, 1000.0, point == 2 ? 1.0 : null, null));
         }
         events.add(new StageCompleted(id(), at(), experimentId, runId, stage, 1, checkpoint, 30L, 3,
-                loss(stage, 2), "memorized", 12.5, 1000.0));
+                loss(stage, 2), "memorized", 12.5, 1000.0, trainingCost(stage)));
         List<EvalTarget> targets = new ArrayList<>();
         List<EvalResult> results = new ArrayList<>();
         for (int seen = 0; seen <= stage; seen++) {
@@ -125,7 +126,17 @@ public final class SyntheticLineage {
         }
         events.add(new EvalJob(id(), at(), experimentId, runId, stage, checkpoint, targets,
                 stageDir(stage) + "/predictions"));
-        events.add(new EvalCompleted(id(), at(), experimentId, runId, stage, checkpoint, results, 2.5));
+        events.add(new EvalCompleted(id(), at(), experimentId, runId, stage, checkpoint, results, 2.5,
+                stage == 0 ? new DeviceCost("cpu", 4.5, 2.5, 2, CPU_MODEL) : null));
+    }
+
+    static final String CPU_MODEL = "AMD EPYC 7B13";
+    static final String GPU_MODEL = "NVIDIA H200";
+
+    /** Stage 0 trained on a CPU, stage 1 on a GPU; stage 1's evaluation sent no cost (an older evaluator). */
+    static DeviceCost trainingCost(int stage) {
+        return stage == 0 ? new DeviceCost("cpu", 24.0, 12.5, 2, CPU_MODEL)
+                : new DeviceCost("gpu", 12.5, 12.5, 1, GPU_MODEL);
     }
 
     private static String id() {

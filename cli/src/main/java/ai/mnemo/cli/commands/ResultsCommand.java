@@ -1,6 +1,7 @@
 package ai.mnemo.cli.commands;
 
 import ai.mnemo.cli.results.ComparisonTable;
+import ai.mnemo.cli.results.CostTable;
 import ai.mnemo.cli.results.LineageSummary;
 import ai.mnemo.cli.results.ResultsClient;
 import ai.mnemo.cli.results.SummaryTable;
@@ -47,8 +48,13 @@ public final class ResultsCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(SummaryTable.render(LineageSummary.from(experiment)));
         System.out.println();
-        client.comparison(experimentId).ifPresent(comparison -> System.out.print(ComparisonTable.render(comparison)));
+        Optional<JsonNode> comparison = client.comparison(experimentId);
+        comparison.ifPresent(c -> System.out.print(ComparisonTable.render(c)));
         System.out.println();
+        comparison.map(CostTable::render).filter(text -> !text.isEmpty()).ifPresent(text -> {
+            System.out.print(text);
+            System.out.println();
+        });
         System.out.println("report: " + base + "/experiments/" + experimentId);
         return 0;
     }

@@ -19,6 +19,7 @@ import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.service.artifacts.ArtifactStore;
+import ai.mnemo.service.device.CostClock;
 import ai.mnemo.service.device.DeviceCheck;
 import ai.mnemo.service.device.EngineDevice;
 import io.quarkus.runtime.Startup;
@@ -28,6 +29,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,14 +67,16 @@ public class EvalJobService {
     /** The event that answers the job: {@link EvalCompleted} or {@link EvalFailed}. */
     public EvalEvent evaluate(EvalJob job) {
         long started = System.nanoTime();
+        Optional<CostClock> cost = devices.costClock();
         String what = "EvalJob of run " + job.runId() + " stage " + job.stageIndex();
         try {
             EvalPlan plan = EvalPlan.resolve(job, store);
             List<EvalResult> results = run(plan, what);
             double seconds = seconds(started);
             metrics.jobFinished("completed", Duration.ofNanos(System.nanoTime() - started));
-            return EvalCompleted.of(job.experimentId(), job.runId(), job.stageIndex(), job.checkpointUri(), results,
-                    seconds);
+            EvalCompleted completed = EvalCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
+                    job.checkpointUri(), results, seconds);
+            return cost.map(clock -> completed.withCost(clock.stop())).orElse(completed);
         } catch (InvalidEvalJobException e) {
             LOG.warnf("%s failed: %s", what, e.getMessage());
             return failed(job, started, e.getMessage());

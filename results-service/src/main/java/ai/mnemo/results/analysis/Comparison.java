@@ -1,5 +1,6 @@
 package ai.mnemo.results.analysis;
 
+import ai.mnemo.results.mapping.Cost;
 import ai.mnemo.results.mapping.ExperimentLineage;
 import ai.mnemo.results.mapping.RunLineage;
 import ai.mnemo.results.mapping.StageLineage;
@@ -33,7 +34,7 @@ public final class Comparison {
                 .map(group -> method(group.getKey(), group.getValue()))
                 .toList();
         return new ComparisonReport(experiment.id(), experiment.name(), experiment.status(), datasets(experiment),
-                methods, versusNaive(methods));
+                methods, versusNaive(methods), experiment.cost());
     }
 
     /** Every other method against the one naive method, if the experiment has exactly one. */
@@ -76,7 +77,16 @@ public final class Comparison {
                 Spread.of(scores.stream().map(MethodComparison.RunScore::retentionTokenAccuracy).toList()),
                 Spread.of(scores.stream().map(MethodComparison.RunScore::forgetting).toList()),
                 Spread.of(scores.stream().map(MethodComparison.RunScore::lastStageAccuracy).toList()),
-                steps, failed.size(), failed, sorted.size() - scores.size() - failed.size(), scores);
+                steps, failed.size(), failed, sorted.size() - scores.size() - failed.size(), scores, cost(sorted));
+    }
+
+    /** The sum over every run; per seed, only completed runs (a failed one stopped early and would look cheap). */
+    static MethodCost cost(List<RunLineage> runs) {
+        List<Cost> completed = runs.stream().filter(run -> COMPLETED.equals(run.status())).map(RunLineage::cost)
+                .toList();
+        return new MethodCost(Cost.sum(runs.stream().map(RunLineage::cost).toList()),
+                Spread.of(completed.stream().map(Cost::gpuSeconds).toList()),
+                Spread.of(completed.stream().map(Cost::cpuSeconds).toList()));
     }
 
     /** One completed run's numbers, read off its retention matrix (row = checkpoint, column = dataset). */

@@ -17,6 +17,7 @@ import java.util.List;
  *     stage
  * @param stepsPerStage optimizer steps of stage 0, 1, ...
  * @param runs the per-seed values behind the statistics, by seed
+ * @param cost device-seconds: the sum over every run and the mean over completed seeds
  */
 public record MethodComparison(
         String label,
@@ -33,7 +34,16 @@ public record MethodComparison(
         int failed,
         List<FailedRun> failedRuns,
         int pending,
-        List<RunScore> runs) {
+        List<RunScore> runs,
+        MethodCost cost) {
+
+    /** Without a cost. */
+    public MethodComparison(String label, String method, Double mixRatio, int n, List<Long> seeds, Spread retention,
+            Spread retentionLogProb, Spread retentionTokenAccuracy, Spread forgetting, Spread lastStageAccuracy,
+            List<Spread> stepsPerStage, int failed, List<FailedRun> failedRuns, int pending, List<RunScore> runs) {
+        this(label, method, mixRatio, n, seeds, retention, retentionLogProb, retentionTokenAccuracy, forgetting,
+                lastStageAccuracy, stepsPerStage, failed, failedRuns, pending, runs, null);
+    }
 
     /** The values of one completed run; null where the cell was never evaluated. */
     public record RunScore(String runId, String label, Long seed, Double retention, Double retentionLogProb,

@@ -9,14 +9,14 @@ import java.math.BigDecimal;
  * fraction: {@code remix(random-words x2)}, {@code replay(5%)}); the seed suffix is cut off. A label of another
  * shape falls back to the method name and mix ratio ({@code remix x2}).
  */
-final class MethodLabels {
+public final class MethodLabels {
 
     static final String UNPLANNED = "(not planned yet)";
 
     private MethodLabels() {
     }
 
-    static String of(RunLineage run) {
+    public static String of(RunLineage run) {
         if (run.label() != null && run.seed() != null) {
             String suffix = "/seed" + run.seed();
             if (run.label().endsWith(suffix) && run.label().length() > suffix.length()) {

@@ -14,6 +14,13 @@ public interface ResultsConfig {
     /** How lists are served. */
     Api api();
 
+    /**
+     * The newest experiments whose runs results-service exports as Prometheus gauges for the science dashboard
+     * (tags experiment, method, seed): the gauges' series grow with it (runs x (stages^2 + 5) per experiment).
+     */
+    @WithDefault("10")
+    int scienceExperiments();
+
     interface Writes {
 
         /**

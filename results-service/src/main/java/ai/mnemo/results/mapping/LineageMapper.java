@@ -1,5 +1,6 @@
 package ai.mnemo.results.mapping;
 
+import ai.mnemo.events.v1.DeviceCost;
 import ai.mnemo.events.v1.LogitLens;
 
 import ai.mnemo.events.EventCodec;
@@ -55,7 +56,16 @@ public final class LineageMapper {
                 evaluations.stream()
                         .sorted((a, b) -> Integer.compare(a.datasetStageIndex, b.datasetStageIndex))
                         .map(LineageMapper::evaluation)
-                        .toList());
+                        .toList(),
+                cost(stage.trainDevice, stage.trainDeviceSeconds, stage.trainWallSeconds, stage.trainDevices,
+                        stage.trainHardware),
+                cost(stage.evalDevice, stage.evalDeviceSeconds, stage.evalWallSeconds, stage.evalDevices,
+                        stage.evalHardware));
+    }
+
+    static DeviceCost cost(String device, Double deviceSeconds, Double wallSeconds, Integer devices,
+            String hardware) {
+        return device == null ? null : new DeviceCost(device, deviceSeconds, wallSeconds, devices, hardware);
     }
 
     static TrainingOutcome training(Stage stage) {

@@ -1,5 +1,6 @@
 package ai.mnemo.results.mapping;
 
+import ai.mnemo.events.v1.DeviceCost;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param settings the resolved TrainingSettings of its TrainingJob; null until the job is read
  * @param model the ModelRef the stage started from
  * @param training null until a trainer started it
+ * @param trainingCost what training cost (StageCompleted's cost); null when not sent
+ * @param evaluationCost what evaluating the checkpoint cost (EvalCompleted's cost); null when not sent
  */
 public record StageLineage(
         int index,
@@ -25,5 +28,15 @@ public record StageLineage(
         String checkpointUri,
         String failureReason,
         Double evalSeconds,
-        List<EvaluationView> evaluations) {
+        List<EvaluationView> evaluations,
+        DeviceCost trainingCost,
+        DeviceCost evaluationCost) {
+
+    /** Without costs. */
+    public StageLineage(int index, String status, String dataset, String datasetUri, JsonNode manifest,
+            JsonNode settings, JsonNode model, Integer attempt, TrainingOutcome training, String checkpointUri,
+            String failureReason, Double evalSeconds, List<EvaluationView> evaluations) {
+        this(index, status, dataset, datasetUri, manifest, settings, model, attempt, training, checkpointUri,
+                failureReason, evalSeconds, evaluations, null, null);
+    }
 }

@@ -3,6 +3,7 @@ package ai.mnemo.results.messaging;
 import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.results.config.ResultsConfig;
 import ai.mnemo.results.metrics.ExperimentStatusGauge;
+import ai.mnemo.results.metrics.ScienceGauges;
 import ai.mnemo.results.metrics.ResultsMetrics;
 import ai.mnemo.results.service.LineageRecorder;
 import ai.mnemo.results.service.Outcome;
@@ -27,11 +28,13 @@ public class EventIntake {
     private final LineageRecorder recorder;
     private final ResultsMetrics metrics;
     private final ExperimentStatusGauge statusGauge;
+    private final ScienceGauges scienceGauges;
     private final ResultsConfig.Writes writes;
     private volatile boolean stopping;
 
     public EventIntake(LineageRecorder recorder, ResultsMetrics metrics, ExperimentStatusGauge statusGauge,
-            ResultsConfig config) {
+            ScienceGauges scienceGauges, ResultsConfig config) {
+        this.scienceGauges = scienceGauges;
         this.recorder = recorder;
         this.metrics = metrics;
         this.statusGauge = statusGauge;
@@ -48,6 +51,7 @@ public class EventIntake {
         Outcome outcome = store(topic, event);
         metrics.consumed(topic, outcome);
         statusGauge.after(topic, outcome);
+        scienceGauges.after(topic, outcome);
         if (outcome == Outcome.FAILED) {
             throw new IllegalStateException("could not store " + describe(topic, event));
         }

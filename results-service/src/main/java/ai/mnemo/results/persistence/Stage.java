@@ -57,6 +57,28 @@ public class Stage extends StageRow {
     @Column(name = "eval_seconds")
     public Double evalSeconds;
 
+    /** DeviceCost of the training (StageCompleted) and of the evaluation (EvalCompleted); null when not sent. */
+    @Column(name = "train_device")
+    public String trainDevice;
+    @Column(name = "train_device_seconds")
+    public Double trainDeviceSeconds;
+    @Column(name = "train_wall_seconds")
+    public Double trainWallSeconds;
+    @Column(name = "train_devices")
+    public Integer trainDevices;
+    @Column(name = "train_hardware")
+    public String trainHardware;
+    @Column(name = "eval_device")
+    public String evalDevice;
+    @Column(name = "eval_device_seconds")
+    public Double evalDeviceSeconds;
+    @Column(name = "eval_wall_seconds")
+    public Double evalWallSeconds;
+    @Column(name = "eval_devices")
+    public Integer evalDevices;
+    @Column(name = "eval_hardware")
+    public String evalHardware;
+
     /** Where the checkpoint is (planned by TrainingJob, confirmed by StageCompleted). */
     @Column(name = "checkpoint_uri")
     public String checkpointUri;

@@ -67,6 +67,13 @@ public class EvaluationRecorder {
             stage.checkpointUri = event.checkpointUri();
         }
         stage.evalSeconds = event.evalSeconds();
+        if (event.cost() != null) {
+            stage.evalDevice = event.cost().device();
+            stage.evalDeviceSeconds = event.cost().deviceSeconds();
+            stage.evalWallSeconds = event.cost().wallSeconds();
+            stage.evalDevices = event.cost().devices();
+            stage.evalHardware = event.cost().hardware();
+        }
         stage.advance(StageStatus.EVALUATED);
         for (EvalResult result : event.results()) {
             Evaluation evaluation = rows.evaluation(run, event.stageIndex(), result.datasetStageIndex());

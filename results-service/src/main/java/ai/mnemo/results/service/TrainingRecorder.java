@@ -87,6 +87,13 @@ public class TrainingRecorder {
         stage.stopReason = event.stopReason();
         stage.trainSeconds = event.trainSeconds();
         stage.tokensPerSecond = event.tokensPerSecond();
+        if (event.cost() != null) {
+            stage.trainDevice = event.cost().device();
+            stage.trainDeviceSeconds = event.cost().deviceSeconds();
+            stage.trainWallSeconds = event.cost().wallSeconds();
+            stage.trainDevices = event.cost().devices();
+            stage.trainHardware = event.cost().hardware();
+        }
         stage.completedAt = Times.earliest(stage.completedAt, event.occurredAt());
         stage.advance(StageStatus.TRAINED);
         stage.run.advance(RunStatus.RUNNING);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,8 @@ public class DeviceCheck {
     private final DeviceExpectation expectation;
     private final MeterRegistry registry;
     private final String service;
+    private volatile DeviceReport verified;
+    private volatile String hardware;
 
     @Inject
     public DeviceCheck(DeviceConfig config, MeterRegistry registry,
@@ -52,6 +55,16 @@ public class DeviceCheck {
             LOG.error(reason);
             throw new DeviceRefusedException(reason);
         });
+        hardware = Hardware.describe(report);
+        verified = report;
+        LOG.infof("job costs are counted on %s", hardware);
         return report;
+    }
+
+    /** A clock for one job's cost on the verified device; before {@link #verify} (tests without an engine) none. */
+    public Optional<CostClock> costClock() {
+        DeviceReport report = verified;
+        return report == null ? Optional.empty()
+                : Optional.of(CostClock.start(report, hardware));
     }
 }

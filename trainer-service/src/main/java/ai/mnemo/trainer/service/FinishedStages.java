@@ -25,7 +25,7 @@ final class FinishedStages {
                     result.exactMatch()));
         }
         return completed(job, result.steps(), result.epochs(), result.finalLoss(), result.stopReason(),
-                result.seconds(), result.tokensPerSecond());
+                result.seconds(), result.tokensPerSecond(), true);
     }
 
     /** The outcome recorded in a finished checkpoint's {@code trainer_state.json}. */
@@ -34,13 +34,13 @@ final class FinishedStages {
             return new StageOutcome.Failed(failure(job, state.stopReason(), state.step(), state.epoch(), null));
         }
         return completed(job, state.step(), state.epoch(), state.lastLoss(), state.stopReason(), state.seconds(),
-                state.seconds() > 0 ? state.tokens() / state.seconds() : 0);
+                state.seconds() > 0 ? state.tokens() / state.seconds() : 0, false);
     }
 
     private static StageOutcome completed(TrainingJob job, long steps, int epochs, double loss, String reason,
-            double seconds, double tokensPerSecond) {
+            double seconds, double tokensPerSecond, boolean trainedNow) {
         return new StageOutcome.Completed(StageCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
-                job.attempt(), job.checkpointUri(), steps, epochs, loss, reason, seconds, tokensPerSecond));
+                job.attempt(), job.checkpointUri(), steps, epochs, loss, reason, seconds, tokensPerSecond), trainedNow);
     }
 
     private static String failure(TrainingJob job, String reason, long steps, int epochs, Double exactMatch) {

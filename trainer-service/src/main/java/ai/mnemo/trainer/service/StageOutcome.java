@@ -5,8 +5,12 @@ import ai.mnemo.events.v1.StageCompleted;
 /** How a job ended on this instance, before its outcome is published. */
 public sealed interface StageOutcome {
 
-    /** The stage is trained (now or by an earlier delivery) and its checkpoint is final. */
-    record Completed(StageCompleted event) implements StageOutcome {}
+    /**
+     * The stage is trained and its checkpoint is final.
+     *
+     * @param trainedNow false when an earlier delivery trained it and this one only announces it again (no cost)
+     */
+    record Completed(StageCompleted event, boolean trainedNow) implements StageOutcome {}
 
     /** The stage cannot be (or was not) trained as asked; the reason says why and what to change. */
     record Failed(String reason) implements StageOutcome {}

@@ -1,16 +1,20 @@
 package ai.mnemo.trainer.service;
 
+import ai.mnemo.events.v1.StageCompleted;
 import ai.mnemo.events.v1.TrainingCommand;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
 import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.service.artifacts.ArtifactStore;
+import ai.mnemo.service.device.CostClock;
+import ai.mnemo.service.device.DeviceCheck;
 import ai.mnemo.service.messaging.EventPublisher;
 import ai.mnemo.service.messaging.EventReader.Disposition;
 import ai.mnemo.trainer.config.TrainerConfig;
 import ai.mnemo.trainer.lifecycle.StopSignal;
 import ai.mnemo.trainer.metrics.TrainerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,9 +31,11 @@ public class TrainingJobHandler {
     private final TrainerMetrics metrics;
     private final StopSignal stop;
     private final StageTrainer trainer;
+    private final DeviceCheck devices;
 
     public TrainingJobHandler(ArtifactStore store, TrainerConfig config, EventPublisher publisher,
-            TrainerMetrics metrics, StopSignal stop) {
+            TrainerMetrics metrics, StopSignal stop, DeviceCheck devices) {
+        this.devices = devices;
         this.publisher = publisher;
         this.metrics = metrics;
         this.stop = stop;
@@ -56,6 +62,7 @@ public class TrainingJobHandler {
 
     private Disposition run(TrainingJob job) {
         long started = System.nanoTime();
+        Optional<CostClock> cost = devices.costClock();
         StageOutcome outcome;
         try {
             outcome = trainer.run(job);
@@ -72,7 +79,9 @@ public class TrainingJobHandler {
             return Disposition.REDELIVER;
         }
         if (outcome instanceof StageOutcome.Completed c) {
-            return publishOutcome(c.event(), TrainerMetrics.COMPLETED, seconds);
+            StageCompleted event = c.trainedNow() && cost.isPresent() ? c.event().withCost(cost.get().stop())
+                    : c.event();
+            return publishOutcome(event, TrainerMetrics.COMPLETED, seconds);
         }
         String reason = ((StageOutcome.Failed) outcome).reason();
         LOG.warnf("run %s stage %d failed: %s", job.runId(), job.stageIndex(), reason);
