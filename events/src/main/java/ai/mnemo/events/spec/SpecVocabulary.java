@@ -1,5 +1,6 @@
 package ai.mnemo.events.spec;
 
+import ai.mnemo.events.v1.StoppingRule;
 import ai.mnemo.events.v1.TrainingSettings;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class SpecVocabulary {
     public static final String LAST_NUMBER = "last-number";
     public static final String CHOICE_LETTER = "choice-letter";
     public static final String GATE_NONE = "none";
-    public static final String GATE_MEMORIZED = "memorized";
+    public static final String GATE_MEMORIZED = StoppingRule.MEMORIZED;
 
     public static final List<String> PRESETS = List.of("tiny", "small");
     public static final List<String> DATASETS = List.of(KVR, "popqa", "triviaqa", "entityquestions", "lama", "webqa",
@@ -35,7 +36,8 @@ public final class SpecVocabulary {
     public static final List<String> FORMATS = List.of(QA, MULTIPLE_CHOICE, RANDOM_PREFIX);
     public static final List<String> METRICS = List.of(EXACT_MATCH, SUBSTRING, LAST_NUMBER, CHOICE_LETTER);
     public static final List<String> GATES = List.of(GATE_NONE, GATE_MEMORIZED);
-    public static final List<String> STOPPING_RULES = List.of(AUTO, "fixed-epochs", "loss-threshold", "memorized");
+    public static final List<String> STOPPING_RULES = List.of(AUTO, StoppingRule.FIXED_EPOCHS,
+            StoppingRule.LOSS_THRESHOLD, StoppingRule.MEMORIZED);
     public static final List<String> METHODS = List.of(NAIVE, REMIX, REPLAY, KL, EWC, LORA);
     /** The projections a LoRA adapter may target (PEFT's q_proj ... down_proj). */
     public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");

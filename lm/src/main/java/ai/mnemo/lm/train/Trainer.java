@@ -109,10 +109,10 @@ public final class Trainer {
                         tokens / seconds, planned));
                 if (rule instanceof StoppingRule.LossThreshold t && loss < t.threshold()
                         && ++p.lossBelowThreshold >= t.steps()) {
-                    return finish(p, "loss-threshold", exactMatch, optimizer, checkpoints);
+                    return finish(p, TrainingResult.LOSS_THRESHOLD, exactMatch, optimizer, checkpoints);
                 }
                 if (listener.stopRequested()) {
-                    return finish(p, "stopped", exactMatch, optimizer, checkpoints);
+                    return finish(p, TrainingResult.STOPPED, exactMatch, optimizer, checkpoints);
                 }
             }
             p.endEpoch();
@@ -123,7 +123,7 @@ public final class Trainer {
                     epochPenalty / epochSteps, exactMatch,
                     epochTokens, epochSeconds));
             if (exactMatch != null && exactMatch >= 1.0) {
-                return finish(p, "memorized", exactMatch, optimizer, checkpoints);
+                return finish(p, TrainingResult.MEMORIZED, exactMatch, optimizer, checkpoints);
             }
             if (p.epoch < rule.maxEpochs() && options.checkpointEveryEpochs() > 0
                     && p.epoch % options.checkpointEveryEpochs() == 0) {
@@ -135,16 +135,16 @@ public final class Trainer {
 
     private TrainingResult finish(Progress p, String reason, Double exactMatch, AdamW optimizer,
             CheckpointSink checkpoints) {
-        checkpoints.save(model, optimizer, p.toState("stopped".equals(reason) ? null : reason));
+        checkpoints.save(model, optimizer, p.toState(TrainingResult.STOPPED.equals(reason) ? null : reason));
         return new TrainingResult(p.step, p.epoch, p.lastLoss, reason, p.seconds,
                 p.seconds > 0 ? p.tokens / p.seconds : 0, exactMatch);
     }
 
     private static String capReason(StoppingRule rule) {
         if (rule instanceof StoppingRule.FixedEpochs) {
-            return "fixed-epochs";
+            return TrainingResult.FIXED_EPOCHS;
         }
-        return rule instanceof StoppingRule.Memorized ? TrainingResult.NOT_MEMORIZED : "epoch-cap";
+        return rule instanceof StoppingRule.Memorized ? TrainingResult.NOT_MEMORIZED : TrainingResult.EPOCH_CAP;
     }
 
     /** Released-code loss: every row padded to the stage's longest row, padding scored. */

@@ -1,5 +1,7 @@
 package ai.mnemo.lm.train;
 
+import ai.mnemo.events.v1.StoppingRule;
+
 /**
  * How a training run ended.
  *
@@ -9,7 +11,15 @@ package ai.mnemo.lm.train;
 public record TrainingResult(long steps, int epochs, double finalLoss, String stopReason, double seconds,
         double tokensPerSecond, Double exactMatch) {
 
+    // The rules' own names, as the spec and the events spell them.
+    public static final String FIXED_EPOCHS = StoppingRule.FIXED_EPOCHS;
+    public static final String LOSS_THRESHOLD = StoppingRule.LOSS_THRESHOLD;
+    public static final String MEMORIZED = StoppingRule.MEMORIZED;
+    /** A loss-threshold run that reached its epoch cap first. */
+    public static final String EPOCH_CAP = "epoch-cap";
     public static final String NOT_MEMORIZED = "not-memorized";
+    /** Asked to stop (a shutdown): resumable, neither done nor failed. */
+    public static final String STOPPED = "stopped";
     /** The loss or the gradient norm became non-finite; the weights are those before that step. */
     public static final String DIVERGED = "diverged";
 

@@ -12,7 +12,7 @@ import ai.mnemo.lm.train.TrainingState;
  */
 final class FinishedStages {
 
-    static final String STOPPED = "stopped";
+    static final String STOPPED = TrainingResult.STOPPED;
 
     private FinishedStages() {}
 
