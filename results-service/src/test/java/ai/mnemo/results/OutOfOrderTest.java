@@ -3,7 +3,6 @@ package ai.mnemo.results;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.results.messaging.EventIntake;

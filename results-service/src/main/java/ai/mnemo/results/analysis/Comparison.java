@@ -3,7 +3,6 @@ package ai.mnemo.results.analysis;
 import ai.mnemo.results.mapping.Cost;
 import ai.mnemo.results.mapping.ExperimentLineage;
 import ai.mnemo.results.mapping.RunLineage;
-import ai.mnemo.results.mapping.StageLineage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
