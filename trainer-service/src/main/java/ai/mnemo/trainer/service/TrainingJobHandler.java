@@ -5,6 +5,7 @@ import ai.mnemo.events.v1.TrainingCommand;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
 import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.lm.checkpoint.CheckpointFencedException;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.service.device.CostClock;
 import ai.mnemo.service.device.DeviceCheck;
@@ -80,6 +81,11 @@ public class TrainingJobHandler {
         StageOutcome outcome;
         try {
             outcome = trainer.run(job);
+        } catch (CheckpointFencedException e) {
+            // The job went to another trainer (a rebalance while this one trained): the stage is theirs now.
+            LOG.warnf("run %s stage %d: %s; leaving the stage to its new holder", job.runId(), job.stageIndex(),
+                    e.getMessage());
+            return Disposition.DONE;
         } catch (JobFailure e) {
             outcome = new StageOutcome.Failed(e.getMessage());
         } catch (RuntimeException | Error e) {
