@@ -17,7 +17,7 @@ import java.util.UUID;
 /** Reads experiments from results-service's REST API. */
 public final class ResultsClient {
 
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "rejected");
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "rejected", "cancelled");
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
