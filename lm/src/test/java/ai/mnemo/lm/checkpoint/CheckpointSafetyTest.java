@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.mnemo.lm.chat.EncodedExample;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
+import ai.mnemo.lm.testing.StopAfter;
 import ai.mnemo.lm.testing.TinyModels;
 import ai.mnemo.lm.tokenizer.ByteTokenizerDefinition;
 import ai.mnemo.lm.tokenizer.TextTokenizer;
@@ -16,7 +17,6 @@ import ai.mnemo.lm.train.AdamW;
 import ai.mnemo.lm.train.CheckpointSink;
 import ai.mnemo.lm.train.StoppingRule;
 import ai.mnemo.lm.train.Trainer;
-import ai.mnemo.lm.train.TrainingListener;
 import ai.mnemo.lm.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ class CheckpointSafetyTest {
 
     private static void train(NDManager root, int steps, CheckpointSink sink) {
         try (Llama model = TinyModels.grouped(1, root)) {
-            new Trainer(model, OPTIONS, stopAfter(steps)).train(rows(), AdamW.forTraining(model, OPTIONS), null,
+            new Trainer(model, OPTIONS, StopAfter.steps(steps)).train(rows(), AdamW.forTraining(model, OPTIONS), null,
                     null, sink);
         }
     }
@@ -117,22 +117,6 @@ class CheckpointSafetyTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().contains(".partial-")).toList();
         }
-    }
-
-    private static TrainingListener stopAfter(int steps) {
-        return new TrainingListener() {
-            private long seen;
-
-            @Override
-            public void onStep(StepReport report) {
-                seen = report.step();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return seen >= steps;
-            }
-        };
     }
 
     private static List<EncodedExample> rows() {
