@@ -1,5 +1,6 @@
 package ai.mnemo.cli;
 
+import ai.mnemo.cli.results.CancelRefusedException;
 import ai.mnemo.cli.results.SubmissionRefusedException;
 import ai.mnemo.events.spec.InvalidSpecException;
 import ai.mnemo.events.spec.Violation;
@@ -24,7 +25,7 @@ public final class OneLineErrors implements IExecutionExceptionHandler {
     public static final int INVALID_INPUT = 2;
     /** Kafka or results-service could not be reached. */
     public static final int UNREACHABLE = 3;
-    /** results-service or data-service refused the experiment. */
+    /** results-service or data-service refused the experiment, or a cancel of one that has ended. */
     public static final int REJECTED = 4;
 
     @Override
@@ -48,6 +49,15 @@ public final class OneLineErrors implements IExecutionExceptionHandler {
                     + refused.getMessage());
             refused.violations().forEach(v -> err.println("  " + v));
             return refused.status() == 401 || refused.status() == 403 ? FAILED : REJECTED;
+        }
+        if (e instanceof CancelRefusedException refused) {
+            err.println("mnemo: results-service refused the cancel (HTTP " + refused.status() + "): "
+                    + refused.getMessage());
+            return switch (refused.status()) {
+                case 404 -> INVALID_INPUT;
+                case 409 -> REJECTED;
+                default -> FAILED;
+            };
         }
         if (e instanceof IllegalArgumentException) {
             err.println("mnemo: " + e.getMessage());

@@ -20,6 +20,7 @@ import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.EvalResult;
 import ai.mnemo.events.v1.EvalTarget;
 import ai.mnemo.events.v1.LogitLens;
+import ai.mnemo.events.v1.ExperimentCancelled;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.ExperimentRequested;
@@ -93,7 +94,8 @@ final class EventFixtures {
                 new ProbeCompleted(id(17), AT, EXPERIMENT, "probe-popqa-A", 3000, 1100, 1900,
                         "file:/artifacts/7f9c2d1e/probes/popqa-A/unknown.jsonl"),
                 new EvalFailed(id(18), AT, EXPERIMENT, null, null, "probe-popqa-A",
-                        "checkpoint directory has no tokenizer.json"));
+                        "checkpoint directory has no tokenizer.json"),
+                new ExperimentCancelled(id(19), AT, EXPERIMENT, "ada"));
     }
 
     static String id(int n) {

@@ -21,7 +21,7 @@ class EventKeysTest {
 
     /** The events the catalogue lists without a runId. */
     private static final Set<String> EXPERIMENT_KEYED = Set.of("ExperimentRequested", "ExperimentPlanned",
-            "ExperimentRejected", "ProbeJob", "ProbeCompleted", "EvalFailed");
+            "ExperimentRejected", "ExperimentCancelled", "ProbeJob", "ProbeCompleted", "EvalFailed");
 
     static Stream<MnemoEvent> fixtures() {
         return EventFixtures.all().stream();

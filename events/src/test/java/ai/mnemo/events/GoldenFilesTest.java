@@ -54,7 +54,7 @@ class GoldenFilesTest {
                 .map(event -> event.getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(18, types.size(), "the catalogue lists 18 events");
+        assertEquals(19, types.size(), "the catalogue lists 19 events");
         assertEquals(types, fixtures);
         for (String type : types) {
             assertNotNull(GoldenFilesTest.class.getResource("/golden/" + type + ".json"), "golden/" + type + ".json");

@@ -22,6 +22,7 @@ class TopicsTest {
             Map.entry("ExperimentRequested", "mnemo.experiments.v1"),
             Map.entry("ExperimentPlanned", "mnemo.experiments.v1"),
             Map.entry("ExperimentRejected", "mnemo.experiments.v1"),
+            Map.entry("ExperimentCancelled", "mnemo.experiments.v1"),
             Map.entry("RunPlanned", "mnemo.runs.v1"),
             Map.entry("RunCompleted", "mnemo.runs.v1"),
             Map.entry("RunFailed", "mnemo.runs.v1"),

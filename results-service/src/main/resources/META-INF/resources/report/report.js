@@ -112,7 +112,8 @@
       e.submittedAt ? e.submittedAt.replace('T', ' ').replace('Z', ' UTC') : '',
       e.submittedBy || '',
       e.runs.completed + ' / ' + (e.plannedRuns ?? e.runs.total) + ' completed'
-        + (e.runs.failed ? ', ' + e.runs.failed + ' failed' : ''),
+        + (e.runs.failed ? ', ' + e.runs.failed + ' failed' : '')
+        + (e.runs.cancelled ? ', ' + e.runs.cancelled + ' cancelled' : ''),
       el('code', {}, e.id)]);
     const node = document.getElementById('experiments-table');
     if (rows.length === 0) {
@@ -156,7 +157,12 @@
       'submitted ' + lineage.submittedAt.replace('T', ' ').replace('Z', ' UTC')
         + (lineage.submittedBy ? ' by ' + lineage.submittedBy : ''),
       runs.length + ' runs: ' + by('completed') + ' completed, ' + by('failed') + ' failed, '
-        + (by('running') + by('planned')) + ' in progress'];
+        + (by('running') + by('planned')) + ' in progress'
+        + (by('cancelled') ? ', ' + by('cancelled') + ' cancelled' : '')];
+    if (lineage.cancellation) {
+      parts.push('cancelled ' + lineage.cancellation.at.replace('T', ' ').replace('Z', ' UTC')
+        + (lineage.cancellation.by ? ' by ' + lineage.cancellation.by : ''));
+    }
     document.getElementById('experiment-meta').textContent = parts.join(' · ');
     if (lineage.rejection) {
       showRejection(lineage.rejection);

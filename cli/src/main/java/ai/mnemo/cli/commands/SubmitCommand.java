@@ -2,16 +2,12 @@ package ai.mnemo.cli.commands;
 
 import ai.mnemo.cli.kafka.ExperimentSubmitter;
 import ai.mnemo.cli.results.ResultsClient;
-import ai.mnemo.cli.stack.LocalAuth;
-import ai.mnemo.cli.stack.MnemoHome;
-import ai.mnemo.cli.stack.StackState;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.spec.ExperimentSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,20 +43,10 @@ public final class SubmitCommand implements Callable<Integer> {
             System.out.println(ExperimentSubmitter.submit(bootstrapServers, spec));
             return 0;
         }
-        Optional<StackState> stack = StackState.load(StackDir.of(MnemoHome.current()));
-        String target = url != null ? url : stack.map(StackState::resultsUrl).orElseThrow(() ->
-                new IllegalArgumentException("no local stack is up: start one with ./mnemo up, or give --url (or"
-                        + " --bootstrap-servers)"));
-        String bearer = token != null ? token : System.getenv("MNEMO_TOKEN");
-        if (bearer == null && url == null) {
-            bearer = LocalAuth.of(stack.get().dir()).token(System.getProperty("user.name"));
-        }
-        if (bearer == null) {
-            throw new IllegalArgumentException("--url needs a bearer token: give --token or set MNEMO_TOKEN");
-        }
+        ResultsTarget target = ResultsTarget.resolve(url, token, " (or --bootstrap-servers)");
         String contentType = new String(bytes, 0, Math.min(bytes.length, 64)).strip().startsWith("{")
                 ? "application/json" : "application/yaml";
-        System.out.println(new ResultsClient(target).submit(bytes, contentType, bearer));
+        System.out.println(new ResultsClient(target.url()).submit(bytes, contentType, target.bearer()));
         return 0;
     }
 

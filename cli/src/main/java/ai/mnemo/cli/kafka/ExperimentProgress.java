@@ -4,6 +4,7 @@ import ai.mnemo.cli.results.ExperimentSummary;
 import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.EvalResult;
+import ai.mnemo.events.v1.ExperimentCancelled;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.MnemoEvent;
@@ -24,8 +25,8 @@ import java.util.function.Predicate;
 
 /**
  * Follows one experiment's events: prints what happens as it happens (training progress at most every few
- * seconds per run) and keeps what the summary needs. Done when the request was rejected or every planned run has
- * completed or failed.
+ * seconds per run) and keeps what the summary needs. Done when the request was rejected, the experiment was
+ * cancelled, or every planned run has completed or failed.
  */
 public final class ExperimentProgress implements Predicate<MnemoEvent> {
 
@@ -35,6 +36,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
     private final Map<String, RunView> runs = new LinkedHashMap<>();
     private List<String> plannedRuns;
     private String rejection;
+    private boolean cancelled;
 
     public ExperimentProgress(PrintStream out) {
         this.out = out;
@@ -45,6 +47,10 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
         if (event instanceof ExperimentRejected rejected) {
             rejection = rejected.reason() + (rejected.field() == null ? "" : " (field " + rejected.field() + ")");
             out.println("rejected: " + rejection);
+        } else if (event instanceof ExperimentCancelled cancel) {
+            cancelled = true;
+            runs.values().stream().filter(r -> r.status.equals("running")).forEach(r -> r.status = "cancelled");
+            out.println("cancelled" + (cancel.cancelledBy() == null ? "" : " by " + cancel.cancelledBy()));
         } else if (event instanceof ExperimentPlanned planned) {
             plannedRuns = planned.runIds();
             out.printf("planned %d runs for '%s'%n", planned.runIds().size(), planned.name());
@@ -91,7 +97,7 @@ public final class ExperimentProgress implements Predicate<MnemoEvent> {
     }
 
     public boolean finished() {
-        if (rejection != null) {
+        if (rejection != null || cancelled) {
             return true;
         }
         return plannedRuns != null && plannedRuns.stream().allMatch(id -> runs.containsKey(id)

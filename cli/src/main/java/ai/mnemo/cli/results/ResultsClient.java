@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,7 @@ import java.util.UUID;
 /** Reads experiments from results-service's REST API. */
 public final class ResultsClient {
 
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "rejected");
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "rejected", "cancelled");
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,6 +57,49 @@ public final class ResultsClient {
                 if (attempt >= 3) {
                     throw new IllegalStateException("results-service answered " + response.statusCode() + ": "
                             + body.path("error").asText(response.body()));
+                }
+            } catch (IOException e) {
+                if (attempt >= 3) {
+                    throw new IllegalStateException("cannot reach results-service at " + baseUrl + ": "
+                            + e.getMessage(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            pause(attempt);
+        }
+    }
+
+    /**
+     * Cancels an experiment ({@code DELETE /api/experiments/{id}}); cancelling a cancelled one succeeds again, so a
+     * retry after a lost answer is safe.
+     *
+     * @throws CancelRefusedException with results-service's reason on a 4xx (unknown id, ended, bad token)
+     * @throws IllegalStateException when results-service cannot be reached or keeps failing
+     */
+    public void cancel(String experimentId, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/experiments/"
+                        + URLEncoder.encode(experimentId, StandardCharsets.UTF_8).replace("+", "%20")))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .DELETE()
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    return;
+                }
+                JsonNode body = readBody(response.body());
+                String reason = body.path("error").asText("HTTP " + response.statusCode());
+                if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                    throw new CancelRefusedException(response.statusCode(), reason);
+                }
+                if (attempt >= 3) {
+                    throw new IllegalStateException("results-service answered " + response.statusCode() + ": "
+                            + reason);
                 }
             } catch (IOException e) {
                 if (attempt >= 3) {

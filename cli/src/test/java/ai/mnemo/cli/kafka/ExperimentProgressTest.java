@@ -8,6 +8,7 @@ import ai.mnemo.cli.results.ExperimentSummary;
 import ai.mnemo.cli.results.SummaryTable;
 import ai.mnemo.events.v1.EvalCompleted;
 import ai.mnemo.events.v1.EvalResult;
+import ai.mnemo.events.v1.ExperimentCancelled;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.RunCompleted;
@@ -61,6 +62,15 @@ class ExperimentProgressTest {
         ExperimentProgress progress = new ExperimentProgress(new PrintStream(new ByteArrayOutputStream()));
         assertTrue(progress.test(ExperimentRejected.of(EXP, "size must be positive", "stages[0].dataset.size")));
         assertTrue(progress.rejection().contains("stages[0].dataset.size"));
+    }
+
+    @Test
+    void aCancellationEndsTheWatch() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ExperimentProgress progress = new ExperimentProgress(new PrintStream(printed));
+        assertFalse(progress.test(ExperimentPlanned.of(EXP, "grid", List.of("r1"))));
+        assertTrue(progress.test(ExperimentCancelled.of(EXP, "ada")));
+        assertTrue(printed.toString().contains("cancelled by ada"), printed.toString());
     }
 
     private static StageCompleted stage(String run, int index, long steps) {

@@ -3,6 +3,7 @@ package ai.mnemo.data.service;
 import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.spec.Violation;
+import ai.mnemo.events.v1.ExperimentCancelled;
 import ai.mnemo.events.v1.ExperimentEvent;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.ExperimentRequested;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * The door of every experiment: reads a record of {@code mnemo.experiments.v1}, rejects what cannot be read or does
  * not validate (ExperimentRejected naming the field), and hands valid requests to the planner. Its own
- * ExperimentPlanned and ExperimentRejected come back on the same topic and are ignored.
+ * ExperimentPlanned and ExperimentRejected come back on the same topic and are ignored. An ExperimentCancelled is
+ * recorded ({@link CancelledExperiments}); from then on nothing is started or published for the experiment.
  */
 @ApplicationScoped
 public class ExperimentIntake {
@@ -27,17 +29,24 @@ public class ExperimentIntake {
     private final ExperimentPlanner planner;
     private final DataMetrics metrics;
     private final SpecDoor door;
+    private final CancelledExperiments cancelled;
 
-    public ExperimentIntake(EventPublisher publisher, ExperimentPlanner planner, DataMetrics metrics, SpecDoor door) {
+    public ExperimentIntake(EventPublisher publisher, ExperimentPlanner planner, DataMetrics metrics, SpecDoor door,
+            CancelledExperiments cancelled) {
         this.publisher = publisher;
         this.planner = planner;
         this.metrics = metrics;
         this.door = door;
+        this.cancelled = cancelled;
     }
 
     public void onEvent(ExperimentEvent event) {
-        if (event instanceof ExperimentRequested request) {
-            onRequest(request);
+        if (event instanceof ExperimentRequested request && !cancelled.contains(request.experimentId())) {
+            onRequest(request); // a cancelled one is a replay: planning it again would publish for it
+        } else if (event instanceof ExperimentCancelled cancel) {
+            cancelled.add(cancel.experimentId());
+            LOG.infof("experiment %s cancelled%s: starting nothing more for it", cancel.experimentId(),
+                    cancel.cancelledBy() == null ? "" : " by " + cancel.cancelledBy());
         }
     }
 

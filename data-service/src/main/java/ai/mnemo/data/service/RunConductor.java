@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * Conducts each run from its plan: starts a stage (prepare its rows, publish DatasetPrepared and the TrainingJob),
  * turns a StageCompleted into the stage's EvalJob and the next stage, applies the {@code memorized} gate when the
  * evaluation comes back, and ends the run with RunCompleted or RunFailed. Events of runs without a plan here are
- * not ours and are ignored.
+ * not ours and are ignored, and so are those of cancelled experiments: nothing more is published for them.
  */
 @ApplicationScoped
 public class RunConductor {
@@ -50,15 +50,17 @@ public class RunConductor {
     private final StagePreparer preparer;
     private final DataMetrics metrics;
     private final RunOutcomes outcomes;
+    private final CancelledExperiments cancelled;
 
     public RunConductor(EventPublisher publisher, ArtifactStore store, PlanStore plans, StagePreparer preparer,
-            DataMetrics metrics, RunOutcomes outcomes) {
+            DataMetrics metrics, RunOutcomes outcomes, CancelledExperiments cancelled) {
         this.publisher = publisher;
         this.store = store;
         this.plans = plans;
         this.preparer = preparer;
         this.metrics = metrics;
         this.outcomes = outcomes;
+        this.cancelled = cancelled;
     }
 
     /**
@@ -81,6 +83,9 @@ public class RunConductor {
      * manifest exists was started already (a redelivered event), and is left alone.
      */
     synchronized void startStage(RunPlan plan, int i, ModelRef model) {
+        if (isCancelled(plan)) {
+            return;
+        }
         if (preparer.isStarted(plan.runId(), i)) {
             LOG.infof("run %s stage %d was started already; not starting it again", plan.runId(), i);
             return;
@@ -182,6 +187,9 @@ public class RunConductor {
             LOG.debugf("ignoring an event of run %s, which data-service did not plan", runId);
             return plan;
         }
+        if (isCancelled(plan.get())) {
+            return Optional.empty();
+        }
         if (!plan.get().hasStage(stageIndex)) {
             LOG.warnf("ignoring an event of run %s for stage %d, which the run does not have", runId, stageIndex);
             return Optional.empty();
@@ -220,6 +228,9 @@ public class RunConductor {
 
     /** DatasetFailed for the stage, then RunFailed: the run cannot go on without that stage's data. */
     void datasetFailed(RunPlan plan, DatasetUnavailableException e) {
+        if (isCancelled(plan)) {
+            return;
+        }
         if (outcomes.failed(plan.runId())) {
             LOG.infof("run %s failed already; not reporting %s", plan.runId(), e.describe());
             return;
@@ -231,6 +242,9 @@ public class RunConductor {
     }
 
     private void fail(RunPlan plan, Integer stageIndex, String reason) {
+        if (isCancelled(plan)) {
+            return;
+        }
         if (outcomes.failed(plan.runId())) {
             LOG.infof("run %s failed already; not failing it again (%s)", plan.runId(), reason);
             return;
@@ -239,5 +253,14 @@ public class RunConductor {
         outcomes.markFailed(plan.runId(), reason);
         metrics.runFailed();
         LOG.infof("run %s (%s) failed: %s", plan.runId(), plan.label(), reason);
+    }
+
+    private boolean isCancelled(RunPlan plan) {
+        if (cancelled.contains(plan.experimentId())) {
+            LOG.debugf("run %s belongs to cancelled experiment %s: nothing more is done for it", plan.runId(),
+                    plan.experimentId());
+            return true;
+        }
+        return false;
     }
 }

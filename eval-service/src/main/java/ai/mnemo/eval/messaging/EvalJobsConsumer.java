@@ -7,6 +7,7 @@ import ai.mnemo.events.v1.EvalCommand;
 import ai.mnemo.events.v1.EvalEvent;
 import ai.mnemo.events.v1.EvalJob;
 import ai.mnemo.events.v1.ProbeJob;
+import ai.mnemo.service.messaging.Cancellations;
 import ai.mnemo.service.messaging.EventPublisher;
 import ai.mnemo.service.messaging.EventReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * Takes one command at a time from {@value Topics#EVAL_JOBS} (consumer group {@code mnemo-evaluators}), on a
  * worker thread, in order: an EvalJob scores a checkpoint, a ProbeJob runs the known-fact filter on a base model. The answer is published and acknowledged by the broker before the handler returns, so
  * the job's record is committed only after its result exists. An unreadable job is answered with an {@code EvalFailed}
- * when it names its run (or probe), and goes to the dead-letter topic either way.
+ * when it names its run (or probe), and goes to the dead-letter topic either way. A job of a cancelled experiment is
+ * skipped, and nothing is published for one whose experiment was cancelled while it ran.
  */
 @ApplicationScoped
 public class EvalJobsConsumer {
@@ -34,13 +36,15 @@ public class EvalJobsConsumer {
     private final EvalJobService service;
     private final ProbeJobService probes;
     private final EventPublisher publisher;
+    private final Cancellations cancellations;
 
     public EvalJobsConsumer(EventReader reader, EvalJobService service, ProbeJobService probes,
-            EventPublisher publisher) {
+            EventPublisher publisher, Cancellations cancellations) {
         this.reader = reader;
         this.service = service;
         this.probes = probes;
         this.publisher = publisher;
+        this.cancellations = cancellations;
     }
 
     @Incoming(CHANNEL)
@@ -51,6 +55,11 @@ public class EvalJobsConsumer {
     }
 
     private void onCommand(EvalCommand command) {
+        if (cancellations.contains(command.experimentId())) {
+            LOG.infof("skipping a %s of cancelled experiment %s", command.getClass().getSimpleName(),
+                    command.experimentId());
+            return;
+        }
         if (command instanceof ProbeJob probe) {
             LOG.infof("ProbeJob %s of experiment %s: candidates %s, %d-shot, at most %d new tokens", probe.probeId(),
                     probe.experimentId(), probe.candidatesUri(), probe.fewShot(), probe.maxNewTokens());
@@ -64,6 +73,11 @@ public class EvalJobsConsumer {
     }
 
     private void publish(EvalEvent event) {
+        if (cancellations.contains(event.experimentId())) {
+            LOG.infof("experiment %s was cancelled while %s was computed; publishing nothing", event.experimentId(),
+                    event.getClass().getSimpleName());
+            return;
+        }
         try {
             publisher.publish(event);
         } catch (RuntimeException e) {

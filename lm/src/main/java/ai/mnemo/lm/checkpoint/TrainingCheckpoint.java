@@ -19,19 +19,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * A resumable checkpoint: the Hugging Face model directory (or, when training adapters, the PEFT adapter directory
  * naming its frozen base) plus {@code optimizer.safetensors} (AdamW moments) and {@code trainer_state.json} (step,
- * epoch, data order, generator state, ...). It is written to a sibling directory and moved into place, so a crash
- * never leaves a half-written checkpoint behind.
+ * epoch, data order, generator state, ...).
+ *
+ * <p>A save writes a staging directory named for the writer ({@code <dir>.partial-<generation>-<uuid>}), forces it
+ * to disk, then, if the writer still holds the directory ({@link CheckpointFence}), moves the current checkpoint to
+ * {@code <dir>.previous} and the staging directory into place. A kill at any point leaves a usable checkpoint: the
+ * old one, the new one, or the old one as {@code .previous}, which {@link #exists} moves back.
  */
 public final class TrainingCheckpoint {
 
     public static final String OPTIMIZER = "optimizer.safetensors";
     public static final String STATE = "trainer_state.json";
     private static final String OPTIMIZER_STEPS = "optimizer_steps";
+    private static final String PARTIAL = ".partial-";
+    private static final String PREVIOUS = ".previous";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,43 +54,98 @@ public final class TrainingCheckpoint {
      * the weights, naming {@code adapterBase} (the frozen model's directory) as their base.
      */
     public static CheckpointSink into(Path dir, TextTokenizer tokenizer, Path adapterBase) {
-        return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state, adapterBase);
+        long generation = claim(dir);
+        return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state, adapterBase, generation);
     }
 
     public static void save(Path dir, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state) {
-        save(dir, model, tokenizer, optimizer, state, null);
+        save(dir, model, tokenizer, optimizer, state, null, claim(dir));
+    }
+
+    /**
+     * Makes this writer the directory's holder (a sink claims when it is made, i.e. when a trainer takes the job)
+     * and clears what older holders left half-written: their saves fail from now on anyway.
+     */
+    static long claim(Path dir) {
+        long generation = CheckpointFence.claim(dir);
+        Path parent = dir.toAbsolutePath().getParent();
+        String prefix = dir.getFileName() + PARTIAL;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                deleteRecursively(stale);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear old partial checkpoints beside " + dir, e);
+        }
+        return generation;
     }
 
     private static void save(Path dir, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state,
-            Path adapterBase) {
-        Path staging = dir.resolveSibling(dir.getFileName() + ".partial");
+            Path adapterBase, long generation) {
+        Path staging = CheckpointFence.sibling(dir, PARTIAL + generation + "-" + UUID.randomUUID());
         try {
-            deleteRecursively(staging);
-            if (model.adapters() != null) {
-                if (adapterBase == null) {
-                    throw new IllegalStateException("saving adapters needs the directory of their base model");
-                }
-                AdapterCheckpoint.save(model.adapters(), staging, adapterBase);
-                tokenizer.save(staging);
-            } else if (!optimizer.masters().isEmpty()) {
-                HfCheckpoint.save(model.config(), optimizer.masters(), tokenizer, staging, TensorDtype.F32);
-            } else {
-                HfCheckpoint.save(model, tokenizer, staging, exactDtype(model.dtype()));
-            }
-            SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(),
-                    exactDtype(optimizer.state().values().iterator().next().getDataType()),
-                    Map.of(OPTIMIZER_STEPS, Long.toString(optimizer.steps())));
-            JSON.writeValue(staging.resolve(STATE).toFile(), state);
-            Path previous = dir.resolveSibling(dir.getFileName() + ".previous");
-            deleteRecursively(previous);
-            if (Files.exists(dir)) {
-                Files.move(dir, previous, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(previous);
+            write(staging, model, tokenizer, optimizer, state, adapterBase);
+            CheckpointFence.publish(dir, generation, () -> replace(dir, staging));
         } catch (IOException e) {
+            if (CheckpointFence.current(dir) != generation) {
+                throw new CheckpointFencedException("checkpoint " + dir + " was claimed by a newer holder while"
+                        + " this one (generation " + generation + ") wrote it", e);
+            }
             throw new UncheckedIOException("cannot save checkpoint " + dir, e);
+        } finally {
+            deleteQuietly(staging); // gone after a rename; left by a refusal or a failure
         }
+    }
+
+    /** Writes every file of a checkpoint into {@code staging} and forces them to disk. */
+    private static void write(Path staging, Llama model, TextTokenizer tokenizer, AdamW optimizer, TrainingState state,
+            Path adapterBase) throws IOException {
+        if (model.adapters() != null) {
+            if (adapterBase == null) {
+                throw new IllegalStateException("saving adapters needs the directory of their base model");
+            }
+            AdapterCheckpoint.save(model.adapters(), staging, adapterBase);
+            tokenizer.save(staging);
+        } else if (!optimizer.masters().isEmpty()) {
+            HfCheckpoint.save(model.config(), optimizer.masters(), tokenizer, staging, TensorDtype.F32);
+        } else {
+            HfCheckpoint.save(model, tokenizer, staging, exactDtype(model.dtype()));
+        }
+        SafeTensorsWriter.write(staging.resolve(OPTIMIZER), optimizer.state(),
+                exactDtype(optimizer.state().values().iterator().next().getDataType()),
+                Map.of(OPTIMIZER_STEPS, Long.toString(optimizer.steps())));
+        JSON.writeValue(staging.resolve(STATE).toFile(), state);
+        Durable.forceTree(staging);
+    }
+
+    /**
+     * Puts a complete, forced staging directory in place of the checkpoint. A directory cannot be renamed over a
+     * non-empty one, hence two renames; between them the old checkpoint is {@code .previous} ({@link #recover}).
+     */
+    static void replace(Path dir, Path staging) throws IOException {
+        Path previous = CheckpointFence.sibling(dir, PREVIOUS);
+        deleteRecursively(previous);
+        if (Files.exists(dir)) {
+            Files.move(dir, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        Durable.forceDirectory(dir.toAbsolutePath().getParent());
+        deleteRecursively(previous);
+    }
+
+    /** A kill between the two renames of {@link #replace} left the last checkpoint as {@code .previous}: back it goes. */
+    static void recover(Path dir) {
+        Path previous = CheckpointFence.sibling(dir, PREVIOUS);
+        if (Files.exists(dir) || !Files.isRegularFile(previous.resolve(STATE))) {
+            return;
+        }
+        CheckpointFence.locked(dir, () -> {
+            if (!Files.exists(dir) && Files.isRegularFile(previous.resolve(STATE))) {
+                Files.move(previous, dir, StandardCopyOption.ATOMIC_MOVE);
+                Durable.forceDirectory(dir.toAbsolutePath().getParent());
+            }
+            return null;
+        });
     }
 
     /**
@@ -94,8 +156,9 @@ public final class TrainingCheckpoint {
         return type == DataType.BFLOAT16 ? TensorDtype.BF16 : TensorDtype.F32;
     }
 
-    /** Whether {@code dir} holds a resumable checkpoint. */
+    /** Whether {@code dir} holds a resumable checkpoint (after moving back one a kill left as {@code .previous}). */
     public static boolean exists(Path dir) {
+        recover(dir);
         return Files.isRegularFile(dir.resolve(STATE)) && Files.isRegularFile(dir.resolve(OPTIMIZER));
     }
 
@@ -128,6 +191,14 @@ public final class TrainingCheckpoint {
     private static long optimizerSteps(Path dir) {
         String saved = SafeTensorsReader.metadata(dir.resolve(OPTIMIZER)).get(OPTIMIZER_STEPS);
         return saved != null ? Long.parseLong(saved) : state(dir).step();
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException e) {
+            // A leftover staging directory is cleared by the next claim.
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

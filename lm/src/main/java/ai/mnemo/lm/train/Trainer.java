@@ -62,6 +62,8 @@ public final class Trainer {
         model.enableGradients();
         TrainingObjective.Batching batching = batching(rows);
         Double exactMatch = null;
+        long savedAtStep = p.step;
+        long savedAtNanos = System.nanoTime();
         while (p.epoch < rule.maxEpochs()) {
             if (p.nextBatch == 0) {
                 p.startEpoch(rows.size());
@@ -114,6 +116,13 @@ public final class Trainer {
                 if (listener.stopRequested()) {
                     return finish(p, TrainingResult.STOPPED, exactMatch, optimizer, checkpoints);
                 }
+                // Within the epoch too, so that a kill loses little (the state resumes mid-epoch exactly).
+                if (options.checkpointCadence().due(p.step - savedAtStep, (System.nanoTime() - savedAtNanos) / 1e9,
+                        planned)) {
+                    checkpoints.save(model, optimizer, p.toState(null));
+                    savedAtStep = p.step;
+                    savedAtNanos = System.nanoTime();
+                }
             }
             p.endEpoch();
             if (rule instanceof StoppingRule.Memorized) {
@@ -126,8 +135,10 @@ public final class Trainer {
                 return finish(p, TrainingResult.MEMORIZED, exactMatch, optimizer, checkpoints);
             }
             if (p.epoch < rule.maxEpochs() && options.checkpointEveryEpochs() > 0
-                    && p.epoch % options.checkpointEveryEpochs() == 0) {
+                    && p.epoch % options.checkpointEveryEpochs() == 0 && p.step > savedAtStep) {
                 checkpoints.save(model, optimizer, p.toState(null));
+                savedAtStep = p.step;
+                savedAtNanos = System.nanoTime();
             }
         }
         return finish(p, capReason(rule), exactMatch, optimizer, checkpoints);

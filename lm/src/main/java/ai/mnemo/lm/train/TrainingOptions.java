@@ -11,6 +11,7 @@ import ai.mnemo.lm.config.Precision;
  *     gradients add up to the batch's (gradient accumulation); equal to {@code batchSize} when not set
  * @param lossPositions which positions the loss averages over
  * @param checkpointEveryEpochs save a resumable checkpoint every this many epochs (0: only at the end)
+ * @param checkpointCadence also save within epochs, every so many steps or seconds
  * @param constantLearningRate skip warmup and decay (benchmarks)
  * @param precision how weights, gradients and optimizer state are stored (FP32 unless set)
  */
@@ -28,6 +29,7 @@ public record TrainingOptions(
         StoppingRule stopping,
         LossPositions lossPositions,
         int checkpointEveryEpochs,
+        CheckpointCadence checkpointCadence,
         boolean constantLearningRate,
         Precision precision) {
 
@@ -38,8 +40,9 @@ public record TrainingOptions(
                     + batchSize + ", micro-batch " + microBatchSize + ", warmup " + warmupRatio + ", weight decay "
                     + weightDecay);
         }
-        if (stopping == null || lossPositions == null || precision == null) {
-            throw new IllegalArgumentException("training options need a stopping rule, loss positions and a precision");
+        if (stopping == null || lossPositions == null || precision == null || checkpointCadence == null) {
+            throw new IllegalArgumentException("training options need a stopping rule, loss positions, a precision"
+                    + " and a checkpoint cadence");
         }
     }
 
@@ -67,6 +70,7 @@ public record TrainingOptions(
         b.seed = seed;
         b.lossPositions = lossPositions;
         b.checkpointEveryEpochs = checkpointEveryEpochs;
+        b.checkpointCadence = checkpointCadence;
         b.constantLearningRate = constantLearningRate;
         b.precision = precision;
         return b;
@@ -98,6 +102,7 @@ public record TrainingOptions(
         private long seed;
         private LossPositions lossPositions = LossPositions.ANSWER;
         private int checkpointEveryEpochs = 1;
+        private CheckpointCadence checkpointCadence = CheckpointCadence.DEFAULT;
         private boolean constantLearningRate;
         private Precision precision = Precision.FP32;
 
@@ -158,6 +163,11 @@ public record TrainingOptions(
             return this;
         }
 
+        public Builder optCheckpointCadence(CheckpointCadence value) {
+            checkpointCadence = value;
+            return this;
+        }
+
         public Builder optConstantLearningRate() {
             constantLearningRate = true;
             return this;
@@ -171,7 +181,7 @@ public record TrainingOptions(
         public TrainingOptions build() {
             return new TrainingOptions(learningRate, batchSize, microBatchSize == 0 ? batchSize : microBatchSize,
                     warmupRatio, weightDecay, maxGradNorm, beta1, beta2, epsilon, seed, stopping, lossPositions,
-                    checkpointEveryEpochs, constantLearningRate, precision);
+                    checkpointEveryEpochs, checkpointCadence, constantLearningRate, precision);
         }
     }
 }

@@ -28,8 +28,10 @@ public final class LineageMapper {
     public static ExperimentLineage lineage(Experiment experiment, List<RunLineage> runs) {
         ExperimentLineage.Rejection rejection = experiment.rejectionReason == null ? null
                 : new ExperimentLineage.Rejection(experiment.rejectionReason, experiment.rejectionField);
+        ExperimentLineage.Cancellation cancellation = experiment.cancelledAt == null ? null
+                : new ExperimentLineage.Cancellation(experiment.cancelledAt, experiment.cancelledBy);
         return new ExperimentLineage(experiment.id, experiment.name, experiment.status.wire(),
-                experiment.submittedAt, experiment.submittedBy, experiment.plannedRuns, rejection,
+                experiment.submittedAt, experiment.submittedBy, experiment.plannedRuns, rejection, cancellation,
                 json(experiment.specJson), runs);
     }
 

@@ -1,7 +1,7 @@
 package ai.mnemo.results.mapping;
 
 /** The runs of an experiment by status; {@code total} counts the runs known so far. */
-public record RunCounts(long total, long planned, long running, long completed, long failed) {
+public record RunCounts(long total, long planned, long running, long completed, long failed, long cancelled) {
 
-    public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, 0);
+    public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, 0, 0);
 }

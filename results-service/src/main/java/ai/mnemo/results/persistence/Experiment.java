@@ -53,6 +53,13 @@ public class Experiment extends PanacheEntityBase {
     @Column(name = "rejection_field")
     public String rejectionField;
 
+    /** When the cancellation was asked for (ExperimentCancelled); null unless cancelled. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
     /** A new row known only by its id, first seen at {@code seenAt}. */
     public static Experiment placeholder(String id, Instant seenAt) {
         Experiment experiment = new Experiment();

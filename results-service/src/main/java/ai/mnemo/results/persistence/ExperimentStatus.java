@@ -17,7 +17,9 @@ public enum ExperimentStatus {
     /** Every planned run completed. */
     COMPLETED(2),
     /** Every planned run ended and at least one failed. */
-    FAILED(2);
+    FAILED(2),
+    /** Someone cancelled it (ExperimentCancelled) before it ended; its unfinished runs are cancelled too. */
+    CANCELLED(2);
 
     private final int rank;
 
@@ -28,6 +30,11 @@ public enum ExperimentStatus {
     /** The later of the two; a status of equal rank (two terminal ones) does not replace the current one. */
     public ExperimentStatus advance(ExperimentStatus next) {
         return next.rank > rank ? next : this;
+    }
+
+    /** Completed, failed, rejected or cancelled: nothing more happens to it. */
+    public boolean ended() {
+        return rank == 2;
     }
 
     /** As shown over REST: {@code completed}. */

@@ -9,7 +9,9 @@ public enum RunStatus {
     /** A trainer took one of its stages. */
     RUNNING(1),
     COMPLETED(2),
-    FAILED(2);
+    FAILED(2),
+    /** Its experiment was cancelled before the run ended. */
+    CANCELLED(2);
 
     private final int rank;
 
@@ -22,7 +24,7 @@ public enum RunStatus {
     }
 
     public boolean ended() {
-        return this == COMPLETED || this == FAILED;
+        return rank == 2;
     }
 
     public String wire() {

@@ -9,11 +9,13 @@ import ai.mnemo.results.analysis.RetentionReport;
 import ai.mnemo.results.config.ResultsConfig;
 import ai.mnemo.results.mapping.ExperimentLineage;
 import ai.mnemo.results.mapping.ExperimentSummary;
+import ai.mnemo.results.service.ExperimentCancellation;
 import ai.mnemo.results.service.ExperimentSubmission;
 import ai.mnemo.results.service.LineageQueries;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotSupportedException;
@@ -49,13 +51,15 @@ public class ExperimentResource {
     public static final String YAML = "application/yaml";
 
     private final ExperimentSubmission submission;
+    private final ExperimentCancellation cancellation;
     private final LineageQueries queries;
     private final ResultsConfig.Api api;
     private final SecurityIdentity identity;
 
-    public ExperimentResource(ExperimentSubmission submission, LineageQueries queries, ResultsConfig config,
-            SecurityIdentity identity) {
+    public ExperimentResource(ExperimentSubmission submission, ExperimentCancellation cancellation,
+            LineageQueries queries, ResultsConfig config, SecurityIdentity identity) {
         this.submission = submission;
+        this.cancellation = cancellation;
         this.queries = queries;
         this.api = config.api();
         this.identity = identity;
@@ -99,6 +103,37 @@ public class ExperimentResource {
         return Response.accepted(new ExperimentAccepted(accepted.experimentId()))
                 .location(URI.create(PATH + "/" + accepted.experimentId()))
                 .header("Idempotent-Replayed", accepted.repeated() ? "true" : null)
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel an experiment",
+            description = "Needs a bearer token. Publishes ExperimentCancelled: within about 30 s data-service starts "
+                    + "nothing more for the experiment, trainers stop its running stage at the next step and skip its "
+                    + "queued ones, and the experiment and its unfinished runs show cancelled. Cancelling a cancelled "
+                    + "experiment answers 202 again. An experiment submitted a moment ago may not be known yet (404): "
+                    + "retry after a second.")
+    @APIResponse(responseCode = "202", description = "Cancelling (or cancelled already)",
+            content = @Content(schema = @Schema(implementation = ExperimentAccepted.class)))
+    @APIResponse(responseCode = "400", description = "The id cannot be an id (blank, too long, control characters)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No experiment with this id (yet)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "409", description = "The experiment ended already (completed, failed, rejected)",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "503", description = "Kafka did not take the cancellation; send it again",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public Response cancel(@PathParam("id") String id) {
+        String who = Submitters.of(identity);
+        String checked = Ids.check("experiment id", id);
+        cancellation.cancel(checked, who);
+        return Response.accepted(new ExperimentAccepted(checked))
+                .location(URI.create(PATH + "/" + checked))
                 .build();
     }
 

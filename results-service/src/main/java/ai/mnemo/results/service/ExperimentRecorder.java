@@ -1,14 +1,17 @@
 package ai.mnemo.results.service;
 
+import ai.mnemo.events.v1.ExperimentCancelled;
 import ai.mnemo.events.v1.ExperimentEvent;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRejected;
 import ai.mnemo.events.v1.ExperimentRequested;
 import ai.mnemo.results.persistence.Experiment;
 import ai.mnemo.results.persistence.ExperimentStatus;
+import ai.mnemo.results.persistence.Run;
+import ai.mnemo.results.persistence.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Applies mnemo.experiments.v1: the request (spec, who), the plan (name, run ids), a rejection. */
+/** Applies mnemo.experiments.v1: the request (spec, who), the plan (name, run ids), a rejection, a cancellation. */
 @ApplicationScoped
 public class ExperimentRecorder {
 
@@ -26,6 +29,8 @@ public class ExperimentRecorder {
             planned(planned);
         } else if (event instanceof ExperimentRejected rejected) {
             return rejected(rejected);
+        } else if (event instanceof ExperimentCancelled cancelled) {
+            cancelled(cancelled);
         }
         return true;
     }
@@ -60,5 +65,25 @@ public class ExperimentRecorder {
         experiment.rejectionReason = event.reason();
         experiment.rejectionField = event.field();
         return true;
+    }
+
+    /**
+     * Ends the experiment and every run of it that has not ended; an experiment that ended first keeps its status.
+     * Runs whose rows appear later start cancelled ({@link LineageRows#run}).
+     */
+    private void cancelled(ExperimentCancelled event) {
+        Experiment experiment = rows.experiment(event.experimentId(), event.occurredAt());
+        experiment.advance(ExperimentStatus.CANCELLED);
+        if (experiment.status != ExperimentStatus.CANCELLED || experiment.cancelledAt != null) {
+            return;
+        }
+        experiment.cancelledAt = event.occurredAt();
+        experiment.cancelledBy = event.cancelledBy();
+        for (Run run : Run.<Run>list("experiment", experiment)) {
+            if (!run.status.ended()) {
+                run.advance(RunStatus.CANCELLED);
+                run.endedAt = Times.earliest(run.endedAt, event.occurredAt());
+            }
+        }
     }
 }

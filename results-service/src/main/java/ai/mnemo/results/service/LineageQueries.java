@@ -102,7 +102,8 @@ public class LineageQueries {
                 byStatus.getOrDefault(RunStatus.PLANNED, 0L),
                 byStatus.getOrDefault(RunStatus.RUNNING, 0L),
                 byStatus.getOrDefault(RunStatus.COMPLETED, 0L),
-                byStatus.getOrDefault(RunStatus.FAILED, 0L))));
+                byStatus.getOrDefault(RunStatus.FAILED, 0L),
+                byStatus.getOrDefault(RunStatus.CANCELLED, 0L))));
         return counts;
     }
 }

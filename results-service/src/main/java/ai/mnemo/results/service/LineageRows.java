@@ -36,6 +36,9 @@ public class LineageRows {
         Run run = Run.findById(runId);
         if (run == null) {
             run = Run.placeholder(runId, experiment);
+            if (experiment.status == ExperimentStatus.CANCELLED) {
+                run.advance(RunStatus.CANCELLED); // its events were read after the cancellation
+            }
             run.persist();
         }
         return run;

@@ -38,7 +38,7 @@ final class Runs {
     }
 
     static ExperimentLineage experiment(RunLineage... runs) {
-        return new ExperimentLineage("e", "test", "planned", null, null, runs.length, null, null, List.of(runs));
+        return new ExperimentLineage("e", "test", "planned", null, null, runs.length, null, null, null, List.of(runs));
     }
 
     static String dataset(int stage) {

@@ -26,6 +26,19 @@ class StatusTest {
     }
 
     @Test
+    void aCancellationEndsWhatHasNotEndedAndNothingElse() {
+        assertEquals(RunStatus.CANCELLED, RunStatus.RUNNING.advance(RunStatus.CANCELLED));
+        assertEquals(RunStatus.COMPLETED, RunStatus.COMPLETED.advance(RunStatus.CANCELLED));
+        assertEquals(RunStatus.CANCELLED, RunStatus.CANCELLED.advance(RunStatus.COMPLETED));
+        assertEquals(true, RunStatus.CANCELLED.ended());
+        assertEquals(ExperimentStatus.CANCELLED, ExperimentStatus.PLANNED.advance(ExperimentStatus.CANCELLED));
+        assertEquals(ExperimentStatus.FAILED, ExperimentStatus.FAILED.advance(ExperimentStatus.CANCELLED));
+        assertEquals(ExperimentStatus.CANCELLED, ExperimentStatus.CANCELLED.advance(ExperimentStatus.COMPLETED));
+        assertEquals(false, ExperimentStatus.PLANNED.ended());
+        assertEquals(true, ExperimentStatus.REJECTED.ended());
+    }
+
+    @Test
     void aStageFollowsTheChoreographyAndAFailureIsFinal() {
         StageStatus status = StageStatus.PENDING;
         for (StageStatus next : new StageStatus[] {StageStatus.PREPARED, StageStatus.QUEUED, StageStatus.TRAINING,

@@ -27,6 +27,8 @@ public class TrainerMetrics {
 
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    /** Its experiment was cancelled: stopped, or skipped before it started. */
+    public static final String CANCELLED = "cancelled";
 
     private final MeterRegistry registry;
     private final Timer stepTimer;

@@ -5,9 +5,11 @@ import ai.mnemo.events.v1.TrainingCommand;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
 import ai.mnemo.events.v1.TrainingJob;
+import ai.mnemo.lm.checkpoint.CheckpointFencedException;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.service.device.CostClock;
 import ai.mnemo.service.device.DeviceCheck;
+import ai.mnemo.service.messaging.Cancellations;
 import ai.mnemo.service.messaging.EventPublisher;
 import ai.mnemo.service.messaging.EventReader.Disposition;
 import ai.mnemo.trainer.config.TrainerConfig;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Takes one record of {@code mnemo.training.jobs.v1} from payload to outcome event. It never throws: a bad job
  * becomes TrainingFailed with a reason that says what to fix, and only a job interrupted by shutdown (or whose
- * outcome could not be published) is left for redelivery.
+ * outcome could not be published) is left for redelivery. A job of a cancelled experiment is skipped, or stopped at
+ * its next step when the cancellation comes while it trains, and nothing is published for it.
  */
 @ApplicationScoped
 public class TrainingJobHandler {
@@ -32,19 +35,29 @@ public class TrainingJobHandler {
     private final StopSignal stop;
     private final StageTrainer trainer;
     private final DeviceCheck devices;
+    private final Cancellations cancellations;
+    /** The experiment of the job in progress (one at a time per instance), for the loop's stop check. */
+    private volatile String training;
 
     public TrainingJobHandler(ArtifactStore store, TrainerConfig config, EventPublisher publisher,
-            TrainerMetrics metrics, StopSignal stop, DeviceCheck devices) {
+            TrainerMetrics metrics, StopSignal stop, DeviceCheck devices, Cancellations cancellations) {
         this.devices = devices;
         this.publisher = publisher;
         this.metrics = metrics;
         this.stop = stop;
-        this.trainer = new StageTrainer(store, config, new BrokerSink(publisher), metrics, stop::stopRequested,
-                WorkerIdentity.current());
+        this.cancellations = cancellations;
+        this.trainer = new StageTrainer(store, config, new BrokerSink(publisher), metrics,
+                () -> stop.stopRequested() || cancellations.contains(training), WorkerIdentity.current());
     }
 
     public Disposition handle(TrainingCommand command) {
         if (!(command instanceof TrainingJob job)) {
+            return Disposition.DONE;
+        }
+        if (cancellations.contains(job.experimentId())) {
+            LOG.infof("run %s stage %d: experiment %s was cancelled; skipping the job", job.runId(),
+                    job.stageIndex(), job.experimentId());
+            metrics.stageEnded(TrainerMetrics.CANCELLED, 0);
             return Disposition.DONE;
         }
         if (!stop.tryStartJob()) {
@@ -52,9 +65,11 @@ public class TrainingJobHandler {
             return Disposition.REDELIVER;
         }
         metrics.busy(true);
+        training = job.experimentId();
         try {
             return run(job);
         } finally {
+            training = null;
             metrics.busy(false);
             stop.jobEnded();
         }
@@ -66,6 +81,11 @@ public class TrainingJobHandler {
         StageOutcome outcome;
         try {
             outcome = trainer.run(job);
+        } catch (CheckpointFencedException e) {
+            // The job went to another trainer (a rebalance while this one trained): the stage is theirs now.
+            LOG.warnf("run %s stage %d: %s; leaving the stage to its new holder", job.runId(), job.stageIndex(),
+                    e.getMessage());
+            return Disposition.DONE;
         } catch (JobFailure e) {
             outcome = new StageOutcome.Failed(e.getMessage());
         } catch (RuntimeException | Error e) {
@@ -73,6 +93,12 @@ public class TrainingJobHandler {
             outcome = new StageOutcome.Failed("training failed: " + describe(e));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (cancellations.contains(job.experimentId())) {
+            LOG.infof("run %s stage %d: experiment %s was cancelled; stopped, publishing nothing", job.runId(),
+                    job.stageIndex(), job.experimentId());
+            metrics.stageEnded(TrainerMetrics.CANCELLED, seconds);
+            return Disposition.DONE;
+        }
         if (outcome instanceof StageOutcome.Interrupted i) {
             LOG.infof("run %s stage %d stopped at step %d for shutdown; it resumes when redelivered", job.runId(),
                     job.stageIndex(), i.step());
