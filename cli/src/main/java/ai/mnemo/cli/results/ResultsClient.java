@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,31 +45,7 @@ public final class ResultsClient {
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(spec))
                 .build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                JsonNode body = readBody(response.body());
-                if (response.statusCode() == 202) {
-                    return body.path("experimentId").asText();
-                }
-                if (response.statusCode() >= 400 && response.statusCode() < 500) {
-                    throw SubmissionRefusedException.of(response.statusCode(), body);
-                }
-                if (attempt >= 3) {
-                    throw new IllegalStateException("results-service answered " + response.statusCode() + ": "
-                            + body.path("error").asText(response.body()));
-                }
-            } catch (IOException e) {
-                if (attempt >= 3) {
-                    throw new IllegalStateException("cannot reach results-service at " + baseUrl + ": "
-                            + e.getMessage(), e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            pause(attempt);
-        }
+        return accepted(request, SubmissionRefusedException::of).path("experimentId").asText();
     }
 
     /**
@@ -86,20 +63,28 @@ public final class ResultsClient {
                 .header("Authorization", "Bearer " + token)
                 .DELETE()
                 .build();
+        accepted(request, (status, body) -> new CancelRefusedException(status, body.path("error").asText("HTTP "
+                + status)));
+    }
+
+    /**
+     * Sends a write and returns the body of its 202; a 4xx is the client's mistake and becomes {@code refused}, a
+     * 5xx or an unreachable service is tried three times (the writes are idempotent).
+     */
+    private JsonNode accepted(HttpRequest request, BiFunction<Integer, JsonNode, RuntimeException> refused) {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 202) {
-                    return;
-                }
                 JsonNode body = readBody(response.body());
-                String reason = body.path("error").asText("HTTP " + response.statusCode());
+                if (response.statusCode() == 202) {
+                    return body;
+                }
                 if (response.statusCode() >= 400 && response.statusCode() < 500) {
-                    throw new CancelRefusedException(response.statusCode(), reason);
+                    throw refused.apply(response.statusCode(), body);
                 }
                 if (attempt >= 3) {
                     throw new IllegalStateException("results-service answered " + response.statusCode() + ": "
-                            + reason);
+                            + body.path("error").asText(response.body()));
                 }
             } catch (IOException e) {
                 if (attempt >= 3) {

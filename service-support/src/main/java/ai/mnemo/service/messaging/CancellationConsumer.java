@@ -1,9 +1,8 @@
-package ai.mnemo.trainer.messaging;
+package ai.mnemo.service.messaging;
 
 import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.ExperimentEvent;
-import ai.mnemo.service.messaging.Cancellations;
-import ai.mnemo.service.messaging.EventReader;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,9 +11,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Learns cancelled experiments from {@code mnemo.experiments.v1}. Every instance must see every cancellation, so
  * the channel has a consumer group of its own per boot (application.properties), read from the topic's start and
- * never committed. It is not blocking: the jobs channel's worker thread is busy training while this one reads.
+ * never committed. It is not blocking: the jobs channel's worker thread is busy with a job while this one reads.
+ * Only the services that run jobs (trainer, eval) listen: they set the build property {@code mnemo.cancellations.listen}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "mnemo.cancellations.listen", stringValue = "true")
 public class CancellationConsumer {
 
     /** The incoming channel, configured in application.properties. */
