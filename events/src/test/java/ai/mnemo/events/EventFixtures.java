@@ -80,7 +80,7 @@ final class EventFixtures {
                 new EvalJob(id(14), AT, EXPERIMENT, RUN, 1, CHECKPOINT_1, List.of(
                         new EvalTarget(0, "kvr:A", RUN_DIR + "/stage-0/rows.jsonl", "exact-match", 16),
                         new EvalTarget(1, "kvr:B", RUN_DIR + "/stage-1/rows.jsonl", "exact-match", 16)),
-                        RUN_DIR + "/stage-1/eval"),
+                        RUN_DIR + "/stage-1/eval", "mixed-fp16"),
                 new ProbeJob(id(15), AT, EXPERIMENT, "probe-popqa-A", ModelRef.uri("file:/models/Meta-Llama-3-8B"),
                         "file:/artifacts/7f9c2d1e/probes/popqa-A/candidates.jsonl", 5, 32, "substring",
                         "file:/artifacts/7f9c2d1e/probes/popqa-A"),

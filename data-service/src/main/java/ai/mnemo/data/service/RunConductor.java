@@ -205,8 +205,9 @@ public class RunConductor {
             targets.add(new EvalTarget(j, seen.label(), store.uri(run.stage(j).dataset()), seen.metric(),
                     seen.maxNewTokens()));
         }
+        // The checkpoint is evaluated in the precision it was trained in, not always FP32.
         return EvalJob.of(plan.experimentId(), plan.runId(), i, checkpointUri, targets,
-                store.uri(run.stage(i).predictions()));
+                store.uri(run.stage(i).predictions()), plan.stage(i).training().precision());
     }
 
     /** Why the memorized gate stays shut, or empty when stage i scored 100% on its own facts. */

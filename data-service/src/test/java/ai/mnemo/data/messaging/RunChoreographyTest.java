@@ -42,14 +42,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 class RunChoreographyTest {
 
-    /** Two KVR stages, naive and remix x1, one seed; stage 1 overrides the learning rate. */
+    /** Two KVR stages, naive and remix x1, one seed; stage 1 overrides the learning rate and the precision. */
     static final String SPEC = """
             name: choreography
             model: {preset: tiny}
             stages:
               - dataset: {name: kvr, split: A, size: 20}
               - dataset: {name: kvr, split: B, size: 30}
-                training: {learningRate: 0.001}
+                training: {learningRate: 0.001, precision: mixed-fp16}
             training: {learningRate: 0.002, batchSize: 8}
             evaluation: {maxNewTokens: 16}
             grid:
@@ -116,11 +116,13 @@ class RunChoreographyTest {
             assertEquals(job0.checkpointUri(), eval0.checkpointUri());
             assertEquals(List.of(new EvalTarget(0, "kvr:A", job0.datasetUri(), "exact-match", 16)), eval0.targets());
             assertEquals(store.uri(run.stage(0).predictions()), eval0.outputUri());
+            assertEquals(null, eval0.precision(), "stage 0 trained in the default fp32");
 
             TrainingJob job1 = broker.awaitOne(TrainingJob.class,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 1);
             assertEquals(ModelRef.uri(job0.checkpointUri()), job1.model());
-            assertEquals(new TrainingSettings(0.001, 8, 0.05, 0.0, 1.0, 0, 2048, kvrRule), job1.settings());
+            assertEquals(new TrainingSettings(0.001, 8, 0.05, 0.0, 1.0, 0, 2048, kvrRule, null, null, null,
+                    "mixed-fp16"), job1.settings());
             assertEquals(store.uri(run.stage(1).checkpoint()), job1.checkpointUri());
             DatasetPrepared dataset1 = broker.awaitOne(DatasetPrepared.class,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 1);
@@ -140,6 +142,7 @@ class RunChoreographyTest {
             EvalJob eval1 = broker.awaitOne(EvalJob.class, e -> naive.runId().equals(e.runId()) && e.stageIndex() == 1);
             assertEquals(List.of(new EvalTarget(0, "kvr:A", job0.datasetUri(), "exact-match", 16),
                     new EvalTarget(1, "kvr:B", job1.datasetUri(), "exact-match", 16)), eval1.targets());
+            assertEquals("mixed-fp16", eval1.precision(), "evaluated in the precision stage 1 trained in");
             assertEquals(0, broker.within(TrainingJob.class, 1,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 2).size(), "there is no stage 2");
 

@@ -1,6 +1,7 @@
 package ai.mnemo.eval.service;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.eval.config.EvalConfig;
 import ai.mnemo.eval.metrics.EvalMetrics;
 import ai.mnemo.eval.scoring.Generation;
@@ -71,7 +72,8 @@ public class EvalJobService {
         String what = "EvalJob of run " + job.runId() + " stage " + job.stageIndex();
         try {
             EvalPlan plan = EvalPlan.resolve(job, store);
-            List<EvalResult> results = run(plan, what);
+            DataType dtype = EvalPrecision.computeDtype(job.precision());
+            List<EvalResult> results = run(plan, dtype, what);
             double seconds = seconds(started);
             metrics.jobFinished("completed", Duration.ofNanos(System.nanoTime() - started));
             EvalCompleted completed = EvalCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
@@ -88,9 +90,9 @@ public class EvalJobService {
         }
     }
 
-    private List<EvalResult> run(EvalPlan plan, String what) {
+    private List<EvalResult> run(EvalPlan plan, DataType dtype, String what) {
         TorchRuntime.start(config.threads());
-        try (NDManager root = TorchRuntime.newManager(); HfCheckpoint.Loaded loaded = load(plan, root)) {
+        try (NDManager root = TorchRuntime.newManager(); HfCheckpoint.Loaded loaded = load(plan, root, dtype)) {
             Generation generation = new ModelGeneration(loaded, config.batchSize());
             GoldAnswers gold = new GoldAnswers(loaded, config.batchSize());
             long started = System.nanoTime();
@@ -101,16 +103,16 @@ public class EvalJobService {
             double seconds = seconds(started);
             double factsPerSecond = plan.facts() / Math.max(seconds, 1e-9);
             metrics.factsPerSecond(factsPerSecond);
-            LOG.infof("%s: %d facts over %d targets in %.2f s (%.1f facts/s, batch %d, %d threads)", what,
+            LOG.infof("%s: %d facts over %d targets in %.2f s (%.1f facts/s, batch %d, %d threads, %s)", what,
                     plan.facts(), plan.targets().size(), seconds, factsPerSecond, config.batchSize(),
-                    TorchRuntime.threads());
+                    TorchRuntime.threads(), dtype);
             return results;
         }
     }
 
-    private static HfCheckpoint.Loaded load(EvalPlan plan, NDManager root) {
+    private static HfCheckpoint.Loaded load(EvalPlan plan, NDManager root, DataType dtype) {
         try {
-            return ModelDirectory.load(plan.checkpoint(), root);
+            return ModelDirectory.load(plan.checkpoint(), root, dtype);
         } catch (RuntimeException e) {
             throw new InvalidEvalJobException("checkpointUri: cannot load " + plan.checkpoint() + ": "
                     + e.getMessage(), e);

@@ -43,8 +43,7 @@ public final class SpecVocabulary {
     public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
     public static final List<String> LOSSES = List.of("answer", "answer-and-padding");
     /** Training precisions: docs/lm.md says what each keeps in which dtype. */
-    public static final List<String> PRECISIONS = List.of(TrainingSettings.PRECISION_FP32,
-            TrainingSettings.PRECISION_BF16, TrainingSettings.PRECISION_MIXED, TrainingSettings.PRECISION_MIXED_FP16);
+    public static final List<String> PRECISIONS = TrainingSettings.PRECISIONS;
     public static final List<String> MIXING_SOURCES = List.of(RANDOM_WORDS, "knowledge-pile", "arxiv-pile",
             "fineweb", "passages");
 

@@ -1,5 +1,7 @@
 package ai.mnemo.events.v1;
 
+import java.util.List;
+
 /**
  * Fully resolved training settings of one stage: data-service merges the spec's defaults and overrides, so the
  * trainer never applies a default of its own and a job alone says how it was trained.
@@ -33,6 +35,9 @@ public record TrainingSettings(
     public static final String PRECISION_MIXED = "mixed";
     /** As {@link #PRECISION_MIXED} with fp16 compute and dynamic loss scaling. */
     public static final String PRECISION_MIXED_FP16 = "mixed-fp16";
+    /** Every precision name, for the checks of the spec and of the events that carry one. */
+    public static final List<String> PRECISIONS = List.of(PRECISION_FP32, PRECISION_BF16, PRECISION_MIXED,
+            PRECISION_MIXED_FP16);
 
     public TrainingSettings {
         Require.present(stopping, "stopping");

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.engine.EngineDtypes;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.Ops;
@@ -72,7 +73,10 @@ public final class AnswerProbe {
 
         // Teacher forcing at the answer positions, from the last depth.
         NDArray last = depths.get(depths.size() - 1).reshape((long) b * t, -1); // (B*T, D)
-        NDArray logProbs = model.logits(Ops.rows(batch.lossPositions(), last)).logSoftmax(1); // (N, V)
+        // FP32 before the softmaxes: a half-precision one over V loses small probabilities, and the host reads
+        // floats only from FP32 arrays.
+        NDArray logProbs = EngineDtypes.float32(model.logits(Ops.rows(batch.lossPositions(), last)))
+                .logSoftmax(1); // (N, V)
         float[] goldLogProbs = CausalLmLoss.targetLogProbs(logProbs, batch).toFloatArray();
         long[] argmax = logProbs.argMax(1).toType(DataType.INT64, false).toLongArray();
         long[] targets = batch.targets().toLongArray();
@@ -90,7 +94,8 @@ public final class AnswerProbe {
         float[][] probability = new float[depths.size()][];
         long[][] top1 = new long[depths.size()][];
         for (int l = 0; l < depths.size(); l++) {
-            NDArray lensLogits = model.logits(Ops.rows(positions, depths.get(l).reshape((long) b * t, -1))); // (B, V)
+            NDArray lensLogits = EngineDtypes.float32(
+                    model.logits(Ops.rows(positions, depths.get(l).reshape((long) b * t, -1)))); // (B, V)
             probability[l] = lensLogits.softmax(1).gather(gold, 1).reshape(-1).toFloatArray();
             top1[l] = lensLogits.argMax(1).toType(DataType.INT64, false).toLongArray();
         }

@@ -1,6 +1,7 @@
 package ai.mnemo.lm.checkpoint;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.lora.AdapterCheckpoint;
 import ai.mnemo.lm.lora.LoraAdapters;
 import java.nio.file.Files;
@@ -17,10 +18,15 @@ public final class ModelDirectory {
 
     /** The model at {@code dir}, adapters merged in; its tokenizer is the base's. */
     public static HfCheckpoint.Loaded load(Path dir, NDManager parent) {
+        return load(dir, parent, DataType.FLOAT32);
+    }
+
+    /** As {@link #load(Path, NDManager)}, the weights in {@code dtype} (adapters are merged in that dtype). */
+    public static HfCheckpoint.Loaded load(Path dir, NDManager parent, DataType dtype) {
         if (!AdapterCheckpoint.isAdapterDirectory(dir)) {
-            return HfCheckpoint.load(dir, parent);
+            return HfCheckpoint.load(dir, parent, dtype);
         }
-        HfCheckpoint.Loaded base = HfCheckpoint.load(baseOf(dir), parent);
+        HfCheckpoint.Loaded base = HfCheckpoint.load(baseOf(dir), parent, dtype);
         try (LoraAdapters adapters = AdapterCheckpoint.load(dir, base.model().config(), parent)) {
             adapters.mergeInto(base.model());
             return base;

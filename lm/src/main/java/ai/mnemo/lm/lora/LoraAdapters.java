@@ -144,7 +144,9 @@ public final class LoraAdapters implements AutoCloseable {
         }
         NDArray stacked = NDArrays.concat(updates, 0);
         stacked.attach(scope);
-        weight.addi(stacked);
+        // The adapters are read in FP32; a base loaded in half precision takes the update in its own dtype.
+        weight.addi(stacked.getDataType() == weight.getDataType() ? stacked
+                : stacked.toType(weight.getDataType(), false));
     }
 
     @Override
