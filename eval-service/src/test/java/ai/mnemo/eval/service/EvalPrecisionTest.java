@@ -65,7 +65,14 @@ class EvalPrecisionTest {
             try (HfCheckpoint.Loaded fp16 = ModelDirectory.load(dir, root, DataType.FLOAT16)) {
                 assertEquals(DataType.FLOAT16, fp16.model().dtype());
 
-                assertEquals(answers32, new ModelGeneration(fp16, 4).answers(users, 6));
+                // Random weights leave near-ties between next tokens, which fp16 rounding may flip on another
+                // CPU's kernels: most answers must agree (all did here), the readings below carry the tolerance.
+                List<String> answers16 = new ModelGeneration(fp16, 4).answers(users, 6);
+                assertEquals(answers32.size(), answers16.size());
+                long same = java.util.stream.IntStream.range(0, users.size())
+                        .filter(i -> answers32.get(i).equals(answers16.get(i))).count();
+                assertTrue(same >= users.size() - 2, same + " of " + users.size() + " greedy answers agree: "
+                        + answers32 + " vs " + answers16);
                 List<AnswerProbe.Reading> readings16 = new GoldAnswers(fp16, 4).readings(facts);
                 for (int i = 0; i < facts.size(); i++) {
                     AnswerProbe.Reading a = readings32.get(i);
