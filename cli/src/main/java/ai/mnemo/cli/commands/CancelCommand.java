@@ -3,7 +3,7 @@ package ai.mnemo.cli.commands;
 import ai.mnemo.cli.results.ResultsClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Cancels an experiment through results-service (the local stack's, or {@code --url} with a bearer token). */
@@ -15,17 +15,13 @@ public final class CancelCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the experiment id (as submit printed it)")
     String experimentId;
 
-    @Option(names = "--url", description = "results-service (default: the local stack's)")
-    String url;
-
-    @Option(names = "--token", description = "bearer token for --url (default: $MNEMO_TOKEN; the local stack's"
-            + " own is signed by itself)")
-    String token;
+    @Mixin
+    ResultsTargetOptions target;
 
     @Override
     public Integer call() {
-        ResultsTarget target = ResultsTarget.resolve(url, token, "");
-        new ResultsClient(target.url()).cancel(experimentId, target.bearer());
+        ResultsTarget results = target.resolve("");
+        new ResultsClient(results.url()).cancel(experimentId, results.bearer());
         System.out.println("cancelling " + experimentId);
         return 0;
     }

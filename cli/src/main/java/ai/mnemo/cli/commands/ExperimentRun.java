@@ -35,7 +35,7 @@ final class ExperimentRun {
             String experimentId;
             try {
                 experimentId = new ResultsClient(stack.resultsUrl()).submit(json(spec), "application/json",
-                        LocalAuth.of(stack.dir()).token(System.getProperty("user.name")));
+                        LocalAuth.of(stack.dir()).tokenForThisUser());
             } catch (SubmissionRefusedException e) {
                 console.println("results-service refused the experiment: " + e.getMessage());
                 e.violations().forEach(v -> console.println("  " + v));

@@ -19,7 +19,7 @@ record ResultsTarget(String url, String bearer) {
                         + otherwise));
         String bearer = token != null ? token : System.getenv("MNEMO_TOKEN");
         if (bearer == null && url == null) {
-            bearer = LocalAuth.of(stack.get().dir()).token(System.getProperty("user.name"));
+            bearer = LocalAuth.of(stack.get().dir()).tokenForThisUser();
         }
         if (bearer == null) {
             throw new IllegalArgumentException("--url needs a bearer token: give --token or set MNEMO_TOKEN");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,12 +26,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the experiment spec file")
     Path file;
 
-    @Option(names = "--url", description = "results-service (default: the local stack's)")
-    String url;
-
-    @Option(names = "--token", description = "bearer token for --url (default: $MNEMO_TOKEN; the local stack's"
-            + " own is signed by itself)")
-    String token;
+    @Mixin
+    ResultsTargetOptions target;
 
     @Option(names = "--bootstrap-servers", description = "publish to these Kafka brokers instead of REST")
     String bootstrapServers;
@@ -43,10 +40,10 @@ public final class SubmitCommand implements Callable<Integer> {
             System.out.println(ExperimentSubmitter.submit(bootstrapServers, spec));
             return 0;
         }
-        ResultsTarget target = ResultsTarget.resolve(url, token, " (or --bootstrap-servers)");
+        ResultsTarget results = target.resolve(" (or --bootstrap-servers)");
         String contentType = new String(bytes, 0, Math.min(bytes.length, 64)).strip().startsWith("{")
                 ? "application/json" : "application/yaml";
-        System.out.println(new ResultsClient(target.url()).submit(bytes, contentType, target.bearer()));
+        System.out.println(new ResultsClient(results.url()).submit(bytes, contentType, results.bearer()));
         return 0;
     }
 

@@ -16,7 +16,7 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         StackState stack = StackState.load(StackDir.of(MnemoHome.current())).orElseThrow(() ->
                 new IllegalArgumentException("no local stack is up: start one with ./mnemo up"));
-        System.out.println(LocalAuth.of(stack.dir()).token(System.getProperty("user.name")));
+        System.out.println(LocalAuth.of(stack.dir()).tokenForThisUser());
         return 0;
     }
 }

@@ -57,6 +57,11 @@ public final class LocalAuth {
         return Files.isRegularFile(privateKeyFile());
     }
 
+    /** A token for whoever runs this CLI, valid for an hour. */
+    public String tokenForThisUser() {
+        return token(System.getProperty("user.name"));
+    }
+
     /** A token for {@code user}, valid for an hour. */
     public String token(String user) {
         return token(user, LIFETIME);
