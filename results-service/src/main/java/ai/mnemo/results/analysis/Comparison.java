@@ -1,8 +1,14 @@
 package ai.mnemo.results.analysis;
 
-import ai.mnemo.results.mapping.Cost;
-import ai.mnemo.results.mapping.ExperimentLineage;
-import ai.mnemo.results.mapping.RunLineage;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.Cost;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.MethodCost;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.RunRetention;
+import ai.mnemo.results.api.Spread;
+import ai.mnemo.results.api.VersusNaive;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +48,7 @@ public final class Comparison {
         if (naive.size() != 1) {
             return List.of();
         }
-        return methods.stream().filter(m -> m != naive.get(0)).map(m -> VersusNaive.of(m, naive.get(0))).toList();
+        return methods.stream().filter(m -> m != naive.get(0)).map(m -> WelchDifference.versusNaive(m, naive.get(0))).toList();
     }
 
     static MethodComparison method(String label, List<RunLineage> runs) {

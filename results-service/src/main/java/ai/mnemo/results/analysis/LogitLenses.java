@@ -1,10 +1,11 @@
 package ai.mnemo.results.analysis;
 
 import ai.mnemo.events.v1.LogitLens;
-import ai.mnemo.results.mapping.EvaluationView;
-import ai.mnemo.results.mapping.ExperimentLineage;
-import ai.mnemo.results.mapping.RunLineage;
-import ai.mnemo.results.mapping.StageLineage;
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.LogitLensReport;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package ai.mnemo.results.analysis;
 
-import ai.mnemo.results.mapping.RunLineage;
+import ai.mnemo.results.api.RunLineage;
 import java.math.BigDecimal;
 
 /**

@@ -1,9 +1,11 @@
 package ai.mnemo.results.analysis;
 
-import ai.mnemo.results.mapping.EvaluationView;
-import ai.mnemo.results.mapping.ExperimentLineage;
-import ai.mnemo.results.mapping.RunLineage;
-import ai.mnemo.results.mapping.StageLineage;
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.RetentionReport;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.RunRetention;
+import ai.mnemo.results.api.StageLineage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,16 @@
 package ai.mnemo.results.mapping;
 
+import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.v1.DeviceCost;
 import ai.mnemo.events.v1.LogitLens;
-
-import ai.mnemo.events.EventCodec;
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.ExperimentSummary;
+import ai.mnemo.results.api.LossPointView;
+import ai.mnemo.results.api.RunCounts;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
+import ai.mnemo.results.api.TrainingOutcome;
 import ai.mnemo.results.persistence.Evaluation;
 import ai.mnemo.results.persistence.Experiment;
 import ai.mnemo.results.persistence.LossPoint;

@@ -2,13 +2,13 @@ package ai.mnemo.results.metrics;
 
 import ai.mnemo.events.Topics;
 import ai.mnemo.results.analysis.Comparison;
-import ai.mnemo.results.analysis.ComparisonReport;
-import ai.mnemo.results.analysis.MethodComparison;
 import ai.mnemo.results.analysis.MethodLabels;
 import ai.mnemo.results.analysis.Retention;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.RunLineage;
 import ai.mnemo.results.config.ResultsConfig;
-import ai.mnemo.results.mapping.ExperimentLineage;
-import ai.mnemo.results.mapping.RunLineage;
 import ai.mnemo.results.service.LineageQueries;
 import ai.mnemo.results.service.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,17 +1,18 @@
 package ai.mnemo.results.rest;
 
 import ai.mnemo.events.spec.InvalidSpecException;
+import ai.mnemo.results.api.ErrorResponse;
 import ai.mnemo.results.service.IdempotencyConflictException;
 import ai.mnemo.results.service.PublishFailedException;
 import ai.mnemo.results.service.SpecTooLargeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.util.UUID;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

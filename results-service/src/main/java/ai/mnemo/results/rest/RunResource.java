@@ -1,7 +1,8 @@
 package ai.mnemo.results.rest;
 
-import ai.mnemo.results.mapping.LossPointView;
-import ai.mnemo.results.mapping.RunLineage;
+import ai.mnemo.results.api.ErrorResponse;
+import ai.mnemo.results.api.LossPointView;
+import ai.mnemo.results.api.RunLineage;
 import ai.mnemo.results.service.LineageQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

@@ -1,11 +1,11 @@
 package ai.mnemo.results.service;
 
-import ai.mnemo.results.mapping.ExperimentLineage;
-import ai.mnemo.results.mapping.ExperimentSummary;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.ExperimentSummary;
+import ai.mnemo.results.api.LossPointView;
+import ai.mnemo.results.api.RunCounts;
+import ai.mnemo.results.api.RunLineage;
 import ai.mnemo.results.mapping.LineageMapper;
-import ai.mnemo.results.mapping.LossPointView;
-import ai.mnemo.results.mapping.RunCounts;
-import ai.mnemo.results.mapping.RunLineage;
 import ai.mnemo.results.persistence.Evaluation;
 import ai.mnemo.results.persistence.Experiment;
 import ai.mnemo.results.persistence.LossPoint;

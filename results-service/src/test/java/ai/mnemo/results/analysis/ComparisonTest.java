@@ -3,6 +3,8 @@ package ai.mnemo.results.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.MethodComparison;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,13 @@ package ai.mnemo.results.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.mnemo.events.v1.DeviceCost;
-import ai.mnemo.results.mapping.Cost;
-import ai.mnemo.results.mapping.EvaluationView;
-import ai.mnemo.results.mapping.RunLineage;
-import ai.mnemo.results.mapping.StageLineage;
-import ai.mnemo.results.mapping.TrainingOutcome;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.Cost;
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
+import ai.mnemo.results.api.TrainingOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,8 @@ package ai.mnemo.results.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.mnemo.results.mapping.RunLineage;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.RunRetention;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

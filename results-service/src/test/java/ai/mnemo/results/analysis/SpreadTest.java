@@ -3,6 +3,7 @@ package ai.mnemo.results.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.mnemo.results.api.Spread;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

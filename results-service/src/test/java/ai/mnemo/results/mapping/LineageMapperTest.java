@@ -3,6 +3,9 @@ package ai.mnemo.results.mapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
 import ai.mnemo.results.persistence.Evaluation;
 import ai.mnemo.results.persistence.Experiment;
 import ai.mnemo.results.persistence.Run;

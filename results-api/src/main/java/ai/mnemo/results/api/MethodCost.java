@@ -1,6 +1,5 @@
-package ai.mnemo.results.analysis;
+package ai.mnemo.results.api;
 
-import ai.mnemo.results.mapping.Cost;
 
 /**
  * What one method cost: the sum over all its runs (failed and pending ones spent too), and the cost of one seed

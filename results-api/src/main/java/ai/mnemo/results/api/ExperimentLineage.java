@@ -1,4 +1,4 @@
-package ai.mnemo.results.mapping;
+package ai.mnemo.results.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

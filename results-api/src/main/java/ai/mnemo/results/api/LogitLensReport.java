@@ -1,4 +1,4 @@
-package ai.mnemo.results.analysis;
+package ai.mnemo.results.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package ai.mnemo.results.mapping;
+package ai.mnemo.results.api;
 
 /** The runs of an experiment by status; {@code total} counts the runs known so far. */
 public record RunCounts(long total, long planned, long running, long completed, long failed, long cancelled) {

@@ -1,4 +1,4 @@
-package ai.mnemo.results.rest;
+package ai.mnemo.results.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

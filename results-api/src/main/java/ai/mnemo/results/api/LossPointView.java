@@ -1,4 +1,4 @@
-package ai.mnemo.results.mapping;
+package ai.mnemo.results.api;
 
 /**
  * One point of a loss curve; {@code exactMatch} (0..1) where the stopping rule measured memorization, {@code penalty}

@@ -1,4 +1,4 @@
-package ai.mnemo.results.mapping;
+package ai.mnemo.results.api;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package ai.mnemo.results.mapping;
+package ai.mnemo.results.api;
 
 import ai.mnemo.events.v1.LogitLens;
 

@@ -1,6 +1,5 @@
-package ai.mnemo.results.analysis;
+package ai.mnemo.results.api;
 
-import ai.mnemo.results.mapping.Cost;
 import java.util.List;
 
 /**
