@@ -3,6 +3,7 @@ package ai.mnemo.cli.commands;
 import ai.mnemo.cli.bench.DataBenchmark;
 import ai.mnemo.cli.bench.EvaluationBenchmark;
 import ai.mnemo.cli.bench.GenerationBenchmark;
+import ai.mnemo.cli.bench.KernelLevel;
 import ai.mnemo.cli.bench.MemorizationBenchmark;
 import ai.mnemo.cli.bench.TrainerBenchmark;
 import ai.mnemo.cli.stack.MnemoHome;
@@ -21,15 +22,20 @@ public final class BenchCommand {
     @Command(name = "trainer", mixinStandardHelpOptions = true,
             description = "Mnemo's trainer vs plain PyTorch on the tiny model, alternating A B A B.")
     int trainer(
-            @Option(names = "--peer", defaultValue = "../shared/peers/torch_llama_train.py",
-                    description = "the PyTorch peer script, relative to the checkout (default ${DEFAULT-VALUE})") Path peer,
+            @Option(names = "--peer", defaultValue = "cli/src/main/python/pytorch_trainer.py",
+                    description = "the PyTorch reference script, relative to the checkout (default ${DEFAULT-VALUE})")
+            Path peer,
             @Option(names = "--python", defaultValue = "/usr/bin/python3",
                     description = "Python with torch (default ${DEFAULT-VALUE})") String python,
             @Option(names = "--pairs", defaultValue = "3") int pairs,
             @Option(names = "--epochs", defaultValue = "12") int epochs,
-            @Option(names = "--warm", defaultValue = "2") int warm) {
+            @Option(names = "--warm", defaultValue = "2") int warm,
+            @Option(names = "--kernels", defaultValue = "native", converter = KernelLevelConverter.class,
+                    description = "native, or avx2 to cap both sides' vector kernels at AVX2 (default ${DEFAULT-VALUE})")
+            KernelLevel kernels) {
         Path script = peer.isAbsolute() ? peer : MnemoHome.current().root().resolve(peer).normalize();
-        TrainerBenchmark.run(new TrainerBenchmark.Settings(script, python, pairs, threads, epochs, warm, 200, 32),
+        TrainerBenchmark.run(new TrainerBenchmark.Settings(script, python, pairs, threads, epochs, warm, 200, 32,
+                kernels),
                 System.out);
         return 0;
     }
@@ -83,5 +89,13 @@ public final class BenchCommand {
             @Option(names = "--seed", defaultValue = "0") long seed) {
         DataBenchmark.run(new DataBenchmark.Settings(rows, ratio, words, format, seed), System.out);
         return 0;
+    }
+
+    /** {@code avx2} or {@code AVX2}. */
+    static final class KernelLevelConverter implements picocli.CommandLine.ITypeConverter<KernelLevel> {
+        @Override
+        public KernelLevel convert(String value) {
+            return KernelLevel.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package ai.mnemo.cli.commands;
 
-import ai.mnemo.cli.pretrain.Cpu;
+import ai.mnemo.cli.bench.Cpu;
 import ai.mnemo.cli.results.ResultsClient;
 import ai.mnemo.cli.stack.LocalStack;
 import ai.mnemo.cli.stack.MnemoHome;
@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         json.put("experimentId", outcome.experimentId());
         json.put("completed", outcome.completed());
         json.put("minutes", Math.round(outcome.minutes() * 10) / 10.0);
-        json.put("cpu", Cpu.model());
+        json.put("cpu", Cpu.describe());
         json.set("spec", EventCodec.json().valueToTree(spec));
         json.set("comparison", outcome.comparison());
         json.set("logitLens", results.logitLens(outcome.experimentId()).orElse(null));

@@ -1,5 +1,6 @@
 package ai.mnemo.cli.pretrain;
 
+import ai.mnemo.cli.bench.Cpu;
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.cli.corpus.Passage;
 import ai.mnemo.datasets.JsonLines;
@@ -94,7 +95,7 @@ public final class Pretraining {
             Provenance provenance = new Provenance(s.preset(), s.seed(), s.corpus().getFileName().toString(),
                     ai.mnemo.datasets.Sha256.of(s.corpus()), passages.size(), heldOut.size(), (int) result.steps(),
                     s.batch(), s.window(), s.learningRate(), Math.round(result.tokensPerSecond() * result.seconds()),
-                    result.seconds(), before, after, result.finalLoss(), Cpu.model());
+                    result.seconds(), before, after, result.finalLoss(), Cpu.describe());
             JSON.writeValue(s.out().resolve("pretraining.json").toFile(), provenance);
             return provenance;
         } catch (IOException e) {
