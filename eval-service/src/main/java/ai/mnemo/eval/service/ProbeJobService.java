@@ -11,6 +11,7 @@ import ai.mnemo.events.v1.EvalEvent;
 import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.ProbeCompleted;
 import ai.mnemo.events.v1.ProbeJob;
+import ai.mnemo.lm.checkpoint.BaseModels;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.service.artifacts.ArtifactStore;
@@ -49,7 +50,7 @@ public class ProbeJobService {
         try {
             ProbePlan plan = ProbePlan.resolve(job, store);
             TorchRuntime.start(config.threads());
-            Path model = BaseModels.resolve(job.model(), store);
+            Path model = baseModel(job);
             List<ProbeResult> results = run(plan, model, what);
             ProbeFiles.writeResults(plan.output(), results);
             int known = (int) results.stream().filter(ProbeResult::known).count();
@@ -91,5 +92,14 @@ public class ProbeJobService {
     private EvalFailed failed(ProbeJob job, long started, String reason) {
         metrics.probeFinished("failed", Duration.ofNanos(System.nanoTime() - started));
         return EvalFailed.ofProbe(job.experimentId(), job.probeId(), reason);
+    }
+
+    /** The probe's base model; a reference to nothing loadable makes the job invalid. */
+    private Path baseModel(ProbeJob job) {
+        try {
+            return new BaseModels(store).resolve(job.model());
+        } catch (BaseModels.BaseModelException e) {
+            throw new InvalidProbeJobException(e.getMessage(), e);
+        }
     }
 }

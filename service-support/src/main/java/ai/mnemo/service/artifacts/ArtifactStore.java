@@ -1,5 +1,6 @@
 package ai.mnemo.service.artifacts;
 
+import ai.mnemo.lm.config.ModelLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
  * under one root, and the base models a spec names by a path under the model root. Every URI read from an event
  * is resolved here and must stay inside the roots: a path that escapes them is refused, never opened.
  */
-public final class ArtifactStore {
+public final class ArtifactStore implements ModelLocations {
 
     private final Path root;
     private final Path modelRoot;
@@ -57,6 +58,7 @@ public final class ArtifactStore {
      * The directory of a model named by a spec's {@code model.uri}: a {@code file:} URI inside the roots, or a path
      * relative to the model root (e.g. {@code small-kjv}, what {@code mnemo pretrain} writes).
      */
+    @Override
     public Path model(String uri) {
         if (uri.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return path(uri);
@@ -65,6 +67,7 @@ public final class ArtifactStore {
     }
 
     /** Base models materialized from presets, e.g. {@code models/tiny-seed0}. */
+    @Override
     public Path preset(String preset, long seed) {
         return within(root.resolve("models").resolve(safeName(preset) + "-seed" + seed));
     }

@@ -6,6 +6,7 @@ import ai.mnemo.events.v1.TrainingJob;
 import ai.mnemo.events.v1.TrainingStarted;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.checkpoint.BaseModels;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.checkpoint.ModelDirectory;
 import ai.mnemo.lm.checkpoint.TrainingCheckpoint;
@@ -19,9 +20,9 @@ import ai.mnemo.lm.train.AdamW;
 import ai.mnemo.lm.train.MemorizationCheck;
 import ai.mnemo.lm.train.StoppingRule;
 import ai.mnemo.lm.train.Trainer;
+import ai.mnemo.lm.train.TrainingObjective;
 import ai.mnemo.lm.train.TrainingOptions;
 import ai.mnemo.lm.train.TrainingResult;
-import ai.mnemo.lm.train.TrainingObjective;
 import ai.mnemo.lm.train.TrainingState;
 import ai.mnemo.service.artifacts.ArtifactStore;
 import ai.mnemo.trainer.config.TrainerConfig;
@@ -80,10 +81,19 @@ public final class StageTrainer {
         }
         StageDataset dataset = StageDataset.read(store, job.datasetUri());
         TrainingOptions options = TrainingSettingsMapper.options(job.settings(), config.checkpointEveryEpochs());
-        Path start = models.resolve(job.model());
+        Path start = baseModel(job);
         try (NDManager root = TorchRuntime.newManager();
                 StageModels stageModels = StageModels.load(job, start, checkpoint, resume != null, store, root)) {
             return train(job, stageModels, root, dataset, options, checkpoint, resume);
+        }
+    }
+
+    /** The directory the stage starts from; a reference to nothing loadable fails the job for good. */
+    private Path baseModel(TrainingJob job) {
+        try {
+            return models.resolve(job.model());
+        } catch (BaseModels.BaseModelException e) {
+            throw new JobFailure(e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.events.v1.ModelRef;
+import ai.mnemo.lm.checkpoint.BaseModels.BaseModelException;
+import ai.mnemo.lm.checkpoint.BaseModels;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
 import ai.mnemo.lm.config.ModelPresets;
 import ai.mnemo.lm.engine.TorchRuntime;
@@ -52,15 +54,15 @@ class BaseModelsTest {
     }
 
     @Test
-    void anUnknownPresetFailsTheJob() {
-        JobFailure failure = assertThrows(JobFailure.class,
+    void anUnknownPresetIsRefusedNamingTheField() {
+        BaseModelException failure = assertThrows(BaseModelException.class,
                 () -> new BaseModels(new ArtifactStore(root)).resolve(ModelRef.preset("huge", 0)));
-        assertTrue(failure.getMessage().contains("unknown model preset 'huge'"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("model.preset: unknown model preset 'huge'"), failure.getMessage());
     }
 
     @Test
     void aUriMustStayInsideTheArtifactRoot() {
-        JobFailure failure = assertThrows(JobFailure.class,
+        BaseModelException failure = assertThrows(BaseModelException.class,
                 () -> new BaseModels(new ArtifactStore(root.resolve("artifacts")))
                         .resolve(ModelRef.uri(root.resolve("elsewhere").toUri().toString())));
         assertTrue(failure.getMessage().contains("outside the artifact root"), failure.getMessage());
@@ -70,12 +72,12 @@ class BaseModelsTest {
     void aUriMustBeAHuggingFaceDirectory() throws IOException {
         ArtifactStore store = new ArtifactStore(root);
         Path empty = Files.createDirectories(root.resolve("models/empty"));
-        JobFailure failure = assertThrows(JobFailure.class,
+        BaseModelException failure = assertThrows(BaseModelException.class,
                 () -> new BaseModels(store).resolve(ModelRef.uri(store.uri(empty))));
         assertTrue(failure.getMessage().contains("is not a Hugging Face checkpoint directory"), failure.getMessage());
         assertTrue(failure.getMessage().contains("has no config.json"), failure.getMessage());
 
-        JobFailure missing = assertThrows(JobFailure.class,
+        BaseModelException missing = assertThrows(BaseModelException.class,
                 () -> new BaseModels(store).resolve(ModelRef.uri(store.uri(root.resolve("models/none")))));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
