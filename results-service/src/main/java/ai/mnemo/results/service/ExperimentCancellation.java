@@ -40,7 +40,7 @@ public class ExperimentCancellation {
                     + status.wire() + "); there is nothing to cancel", Response.Status.CONFLICT);
         }
         try {
-            publisher.publish(ExperimentCancelled.of(experimentId, cancelledBy));
+            publisher.publishOnce(ExperimentCancelled.of(experimentId, cancelledBy));
         } catch (IllegalStateException e) {
             throw new PublishFailedException("the cancellation could not be handed to Kafka; check that the broker"
                     + " is up and cancel again", e);

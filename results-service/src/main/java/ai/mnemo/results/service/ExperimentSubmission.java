@@ -82,7 +82,7 @@ public class ExperimentSubmission {
                     + MAX_EVENT_BYTES + " bytes: write fewer or shorter entries");
         }
         try {
-            publisher.publish(request);
+            publisher.publishOnce(request);
         } catch (IllegalStateException e) {
             throw new PublishFailedException("the experiment could not be handed to Kafka; check that the broker"
                     + " is up and submit again (with the same Idempotency-Key)", e);
