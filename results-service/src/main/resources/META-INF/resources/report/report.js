@@ -2,7 +2,8 @@
  * Mnemo report pages. Fetches results-service's JSON API and draws with ECharts (SVG renderer, so the charts'
  * text is in the DOM). Pages: /experiments (the list) and /experiments/{id} (one report); <body data-page> says
  * which. When everything is drawn, <body data-report-state> becomes "ready"; when a request fails, "error", and a
- * message with the attribute data-report-error says which request and why, and the sections not drawn are hidden.
+ * message with the attribute data-report-error says which request and why, and the sections not drawn are
+ * hidden. Either way <body data-report-height> then gives the page's height in CSS pixels.
  */
 (function () {
   'use strict';
@@ -674,6 +675,8 @@
     } catch (e) {
       showProblem(e);
     }
+    // The drawn page's height in CSS pixels, for a screenshot of the whole page (docs/screenshots/).
+    document.body.dataset.reportHeight = String(document.documentElement.scrollHeight);
   }
 
   window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach((node) => {
