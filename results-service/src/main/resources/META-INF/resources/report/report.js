@@ -2,7 +2,8 @@
  * Mnemo report pages. Fetches results-service's JSON API and draws with ECharts (SVG renderer, so the charts'
  * text is in the DOM). Pages: /experiments (the list) and /experiments/{id} (one report); <body data-page> says
  * which. When everything is drawn, <body data-report-state> becomes "ready"; when a request fails, "error", and a
- * message with the attribute data-report-error says which request and why.
+ * message with the attribute data-report-error says which request and why, and the sections not drawn are
+ * hidden. Either way <body data-report-height> then gives the page's height in CSS pixels.
  */
 (function () {
   'use strict';
@@ -44,14 +45,41 @@
       }
       throw new Error('GET ' + path + ' answered ' + response.status + ': ' + detail);
     }
-    return response.json();
+    try {
+      return await response.json();
+    } catch (e) {
+      throw new Error('GET ' + path + ' answered ' + response.status + ' with a body that is not JSON');
+    }
   }
 
+  /**
+   * A failed request (or a failure while drawing) replaces the report with one message: which request, what
+   * results-service answered, and what to try. Sections that were not drawn are hidden, not left empty.
+   */
   function showProblem(error) {
     document.body.dataset.reportState = 'error';
+    const meta = document.getElementById('experiment-meta');
+    if (meta) {
+      meta.textContent = 'The report could not be loaded.';
+    }
+    document.querySelectorAll('main > section').forEach((section) => {
+      if (!section.dataset.drawn) {
+        section.hidden = true;
+      }
+    });
     const box = document.getElementById('report-problems');
-    box.append(el('p', {class: 'problem', 'data-report-error': 'true'},
-      'Could not load the report: ' + error.message));
+    box.append(el('div', {class: 'problem', role: 'alert', 'data-report-error': 'true'},
+      el('p', {}, el('strong', {}, 'Could not load the report. '), error.message),
+      el('p', {class: 'note'}, 'Reload the page to try again. If it keeps failing, check that results-service is '
+        + 'running (./mnemo status) and read its log; the same data is at the JSON API linked below.')));
+  }
+
+  /** Marks a section as drawn: on a later failure it stays visible. */
+  function drawn(id) {
+    const section = document.getElementById(id);
+    if (section) {
+      section.dataset.drawn = 'true';
+    }
   }
 
   /** 0.25 -> "25.0" (accuracies are stored 0..1 and shown in %). */
@@ -85,6 +113,30 @@
 
   function count(value) {
     return Math.round(value).toString();
+  }
+
+  /** Device-seconds without a unit: 3.14159 -> "3.14", 812.34 -> "812.3", 12345.6 -> "12,346". */
+  function secs(value) {
+    if (value === null || value === undefined) {
+      return '—';
+    }
+    if (value === 0) {
+      return '0';
+    }
+    if (value < 10) {
+      return value.toFixed(2);
+    }
+    return value < 1000 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US');
+  }
+
+  /** Device-seconds with the unit, and in hours from an hour up: "812.3 s", "7,200 s (2.00 h)". */
+  function secondsText(value) {
+    return secs(value) + ' s' + (value >= 3600 ? ' (' + (value / 3600).toFixed(2) + ' h)' : '');
+  }
+
+  /** The hardware names of a cost, or a dash. */
+  function hardwareText(cost) {
+    return cost && cost.hardware && cost.hardware.length ? cost.hardware.join(', ') : '—';
   }
 
   function table(node, headers, rows) {
@@ -135,13 +187,26 @@
     const losses = await Promise.all(lineage.runs.map((run) =>
       getJson('/api/runs/' + encodeURIComponent(run.id) + '/loss').then((points) => ({run, points}))));
 
+    if (!window.echarts) {
+      throw new Error('the chart library (/webjars/echarts/dist/echarts.min.js) did not load.');
+    }
     header(lineage);
     specSummary(lineage.spec);
+    drawn('spec');
     retentionChart(comparison, retention);
+    drawn('retention');
     matrices(comparison, retention);
+    drawn('matrices');
+    runMatrices(comparison, retention);
+    drawn('run-matrices');
+    costs(lineage, comparison);
+    drawn('cost');
     logitLens(lens);
+    drawn('lens');
     lossCurves(lineage, comparison.datasets, losses);
+    drawn('loss');
     runsTable(lineage, retention);
+    drawn('runs');
   }
 
   function header(lineage) {
@@ -337,6 +402,134 @@
     });
   }
 
+  /**
+   * Which method a run belongs to, as results-service groups seeds: the run's label without "/seed<seed>"
+   * (remix(random-words x2)/seed1 -> remix(random-words x2)); otherwise the method name and mix ratio.
+   */
+  function methodOf(run) {
+    const suffix = '/seed' + run.seed;
+    if (run.label && run.seed !== null && run.seed !== undefined && run.label.endsWith(suffix)
+      && run.label.length > suffix.length) {
+      return run.label.slice(0, -suffix.length);
+    }
+    if (!run.method) {
+      return '(not planned yet)';
+    }
+    return run.mixRatio === null || run.mixRatio === undefined ? run.method : run.method + ' x' + run.mixRatio;
+  }
+
+  /** The runs of the retention report by method: the comparison's order first, each method's runs by seed. */
+  function runsByMethod(comparison, retention) {
+    const groups = new Map(comparison.methods.map((m) => [m.label, []]));
+    retention.runs.forEach((run) => {
+      const method = methodOf(run);
+      if (!groups.has(method)) {
+        groups.set(method, []);
+      }
+      groups.get(method).push(run);
+    });
+    groups.forEach((runs) => runs.sort((a, b) => (a.seed ?? 0) - (b.seed ?? 0)));
+    return [...groups.entries()].filter(([, runs]) => runs.length > 0);
+  }
+
+  /** The colour of an accuracy in % on the scale of the method heatmaps (light at 0, orange at 50, blue at 100). */
+  function heat(percent) {
+    const stops = [[0, [0xf7, 0xf4, 0xf0]], [50, [0xf2, 0xc4, 0x8d]], [100, [0x35, 0x63, 0xb0]]];
+    const x = Math.max(0, Math.min(100, percent));
+    const upper = x <= 50 ? 1 : 2;
+    const [x0, c0] = stops[upper - 1];
+    const [x1, c1] = stops[upper];
+    const t = (x - x0) / (x1 - x0);
+    return 'rgb(' + c0.map((c, k) => Math.round(c + (c1[k] - c) * t)).join(', ') + ')';
+  }
+
+  /**
+   * One small heatmap per run, grouped by method, whatever the run's status: the runs' spread that the method
+   * means above hide. A cell on or below the diagonal that has no value yet says so; above the diagonal a
+   * checkpoint is never scored (it has not seen that stage's data).
+   */
+  function runMatrices(comparison, retention) {
+    const list = document.getElementById('run-matrix-list');
+    const groups = runsByMethod(comparison, retention);
+    if (groups.length === 0) {
+      list.append(el('p', {class: 'explain'}, 'No run planned yet.'));
+      return;
+    }
+    groups.forEach(([method, runs]) => list.append(el('div', {class: 'method-runs', 'data-method': method},
+      el('h3', {}, method + ' · ' + runs.length + ' run' + (runs.length === 1 ? '' : 's')),
+      el('div', {class: 'run-cards'}, runs.map(runCard)))));
+  }
+
+  function runCard(run) {
+    const datasets = run.datasets || [];
+    const metric = (run.metrics || []).find(Boolean);
+    const running = run.status === 'running' || run.status === 'planned';
+    const card = el('figure', {class: 'run-card', 'data-run-id': run.runId},
+      el('figcaption', {}, el('strong', {}, 'seed ' + (run.seed ?? '?')), ' ',
+        el('span', {class: 'status status-' + run.status}, run.status),
+        metric ? el('span', {class: 'note'}, ' ' + metric + ', %') : null));
+    if (datasets.length === 0) {
+      card.append(el('p', {class: 'note'}, 'not evaluated yet'));
+      return card;
+    }
+    const rows = datasets.map((d, i) => el('tr', {},
+      el('th', {scope: 'row', title: stageName(datasets, i)}, 'after ' + i),
+      datasets.map((dataset, j) => {
+        const value = ((run.accuracy || [])[i] || [])[j];
+        if (value !== null && value !== undefined) {
+          const percent = value * PERCENT;
+          const cell = el('td', {class: 'cell', 'data-value': pct(value),
+            title: 'after stage ' + i + ' on ' + dataset + ': ' + pct(value) + '%'}, pct(value));
+          cell.style.background = heat(percent);
+          cell.style.color = percent > 70 ? '#fff' : 'inherit';
+          return cell;
+        }
+        if (j > i) {
+          return el('td', {class: 'cell cell-unseen', title: 'never scored: stage ' + j + "'s data comes later"}, '');
+        }
+        return el('td', {class: 'cell cell-missing', 'data-value': 'null',
+          title: 'after stage ' + i + ' on ' + dataset + ': ' + (running ? 'not evaluated yet' : 'not evaluated')},
+        running ? 'not yet' : 'none');
+      })));
+    card.append(el('table', {class: 'heatmap'},
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'after \\ on'),
+        datasets.map((d) => el('th', {scope: 'col'}, d)))),
+      el('tbody', {}, rows)));
+    return card;
+  }
+
+  /**
+   * What the experiment cost: the total, one row per method (all its runs, and per completed seed), GPU- and
+   * CPU-seconds apart; each run's cost is in the runs table.
+   */
+  function costs(lineage, comparison) {
+    const total = lineage.cost || comparison.cost;
+    const summary = document.getElementById('cost-summary');
+    if (!total) {
+      summary.textContent = 'This results-service does not report costs.';
+      return;
+    }
+    summary.replaceChildren(
+      el('strong', {}, 'Experiment: '),
+      'GPU ' + secondsText(total.gpuSeconds) + ' · CPU ' + secondsText(total.cpuSeconds) + ' · '
+        + total.jobs + ' job' + (total.jobs === 1 ? '' : 's') + ' priced'
+        + (total.unpriced ? ', ' + total.unpriced + ' unpriced' : '') + ' · hardware: ' + hardwareText(total));
+    // None of this kind spent: "0", not "0 ± 0".
+    const perSeed = (spread) => (spread && spread.mean === 0 && !spread.std ? '0' : spreadText(spread, secs));
+    table(document.getElementById('cost-table'),
+      ['Method', 'Runs', 'GPU-s (all runs)', 'CPU-s (all runs)', 'GPU-s per seed', 'CPU-s per seed',
+        'Jobs priced', 'Unpriced', 'Hardware'],
+      comparison.methods.map((m) => {
+        const cost = m.cost || {};
+        const sum = cost.total;
+        return [m.label, String(m.n + m.failed + m.pending),
+          sum ? secs(sum.gpuSeconds) : '—', sum ? secs(sum.cpuSeconds) : '—',
+          perSeed(cost.gpuSecondsPerSeed), perSeed(cost.cpuSecondsPerSeed),
+          sum ? String(sum.jobs) : '—', sum ? String(sum.unpriced) : '—', hardwareText(sum)];
+      }).concat([[el('strong', {}, 'experiment'), String(lineage.runs.length), secs(total.gpuSeconds),
+        secs(total.cpuSeconds), '', '', String(total.jobs), String(total.unpriced), hardwareText(total)]]));
+  }
+
   /** Gold-token probability per depth on D_A: one line per method and stage; the table gives the first top-1 depth. */
   function logitLens(report) {
     const first = report.datasets[0] || 'D_A';
@@ -448,7 +641,8 @@
   function runsTable(lineage, retention) {
     const matrices = new Map(retention.runs.map((r) => [r.runId, r]));
     table(document.getElementById('runs-table'),
-      ['Run', 'Status', 'Retention matrix (%)', 'Steps', 'Failure', 'Id'],
+      ['Run', 'Status', 'Retention matrix (%)', 'Steps', 'GPU-s', 'CPU-s', 'Jobs priced (unpriced)', 'Hardware',
+        'Failure', 'Id'],
       lineage.runs.map((run) => {
         const matrix = matrices.get(run.id);
         // One line per checkpoint, a column per dataset; '·' where not evaluated.
@@ -459,6 +653,10 @@
           el('span', {class: 'status status-' + run.status}, run.status),
           el('code', {class: 'cells'}, cells),
           run.stages.map((s) => (s.training && s.training.steps !== null ? s.training.steps : '·')).join(' / '),
+          run.cost ? secs(run.cost.gpuSeconds) : '—',
+          run.cost ? secs(run.cost.cpuSeconds) : '—',
+          run.cost ? run.cost.jobs + (run.cost.unpriced ? ' (' + run.cost.unpriced + ')' : '') : '—',
+          hardwareText(run.cost),
           run.failure ? run.failure.reason : '',
           el('a', {href: '/api/runs/' + encodeURIComponent(run.id)}, run.id)];
       }));
@@ -477,6 +675,8 @@
     } catch (e) {
       showProblem(e);
     }
+    // The drawn page's height in CSS pixels, for a screenshot of the whole page (docs/screenshots/).
+    document.body.dataset.reportHeight = String(document.documentElement.scrollHeight);
   }
 
   window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach((node) => {

@@ -48,7 +48,8 @@ public class ReportPages {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One experiment's report: retention per method, retention matrices, loss curves (HTML)")
+    @Operation(summary = "One experiment's report: retention per method, retention matrices per method and per run, "
+            + "cost, logit lens, loss curves (HTML)")
     public Response report(@PathParam("id") String id) {
         try {
             Ids.check("experiment id", id);
