@@ -96,7 +96,11 @@ public final class KafkaTestClient implements AutoCloseable {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
-            partitions = consumer.partitionsFor(topic, POLL.multipliedBy(10));
+            try {
+                partitions = consumer.partitionsFor(topic, POLL.multipliedBy(10));
+            } catch (org.apache.kafka.common.errors.TimeoutException slowBroker) {
+                continue; // a loaded broker may take longer for the first metadata: the deadline decides
+            }
             if (partitions.isEmpty()) {
                 sleep(POLL);
             }
