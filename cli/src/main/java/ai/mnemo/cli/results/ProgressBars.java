@@ -1,6 +1,8 @@
 package ai.mnemo.cli.results;
 
 import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +46,11 @@ public final class ProgressBars implements AutoCloseable {
             if (training.contains(entry.getKey())) {
                 return false;
             }
+            Long steps = trainedSteps(experiment, entry.getKey());
+            if (steps != null) { // trained: the bar ends full at the steps it took (memorized may stop early)
+                entry.getValue().maxHint(Math.max(1, steps));
+                entry.getValue().stepTo(steps);
+            }
             entry.getValue().close();
             etas.remove(entry.getKey());
             return true;
@@ -54,5 +61,16 @@ public final class ProgressBars implements AutoCloseable {
     public void close() {
         bars.values().forEach(ProgressBar::close);
         bars.clear();
+    }
+
+    private static Long trainedSteps(ExperimentLineage experiment, String key) {
+        for (RunLineage run : ComparisonTable.list(experiment.runs())) {
+            for (StageLineage stage : ComparisonTable.list(run.stages())) {
+                if ((run.id() + "/" + stage.index()).equals(key) && stage.training() != null) {
+                    return stage.training().steps();
+                }
+            }
+        }
+        return null;
     }
 }
