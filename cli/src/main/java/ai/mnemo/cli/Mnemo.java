@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, CancelCommand.class, TokenCommand.class, ListCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class,
+            SubmitCommand.class, CancelCommand.class, TokenCommand.class, ListCommand.class, ResultsCommand.class,
+            RunCommand.class, CorpusCommand.class,
             PretrainCommand.class, ImportModelCommand.class, PlanCommand.class, BenchCommand.class})
 public final class Mnemo {
 

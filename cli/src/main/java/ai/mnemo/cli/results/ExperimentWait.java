@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 public final class ExperimentWait {
 
-    /** How long results-service may not know a submitted id, or not answer, before waiting gives up. */
+    /** How long results-service may not know a submitted id, or not answer well, before waiting gives up. */
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private ExperimentWait() {}
@@ -43,8 +43,11 @@ public final class ExperimentWait {
                             + " s") + ": is its consumer running? (its log, ./mnemo status)");
                 }
             } catch (IllegalStateException e) {
-                boolean unreachable = String.valueOf(e.getMessage()).startsWith("cannot reach");
-                if (!unreachable || waited(lastAnswer) > PATIENCE.toNanos()) {
+                // Unreachable, or a 5xx (a restart, a proxy): worth asking again for a while.
+                String message = String.valueOf(e.getMessage());
+                boolean passing = message.startsWith("cannot reach")
+                        || message.startsWith("results-service answered 5");
+                if (!passing || waited(lastAnswer) > PATIENCE.toNanos()) {
                     throw e;
                 }
             }

@@ -102,25 +102,26 @@ public class TrainingRecorder {
     }
 
     /**
-     * A new attempt (or the first) starts the stage's progress over from the step it resumed from; an echo of an
-     * older attempt's start changes nothing.
+     * The latest start (by attempt, then by time) is the one progress counts from; a report sent before it belongs
+     * to an earlier attempt and is dropped. Events may be read in any order (a replay, a retry): the outcome is the
+     * same, since a report read before its start is kept only if it was sent after it.
      */
     private static void started(Stage stage, TrainingStarted event) {
-        if (stage.progressAttempt != null && event.attempt() < stage.progressAttempt) {
-            return;
-        }
-        if (event.attempt() == (stage.progressAttempt == null ? -1 : stage.progressAttempt)
-                && stage.attemptStartedAt != null && !event.occurredAt().isAfter(stage.attemptStartedAt)) {
+        if (stage.progressAttempt != null && (event.attempt() < stage.progressAttempt
+                || event.attempt() == stage.progressAttempt && stage.attemptStartedAt != null
+                && !event.occurredAt().isAfter(stage.attemptStartedAt))) {
             return;
         }
         stage.progressAttempt = event.attempt();
         stage.plannedSteps = event.plannedSteps();
         stage.resumedFromStep = event.resumedFromStep();
         stage.attemptStartedAt = event.occurredAt();
-        stage.progressStep = event.resumedFromStep();
-        stage.progressEpoch = null;
-        stage.progressLoss = null;
-        stage.progressAt = null;
+        if (stage.progressAt == null || stage.progressAt.isBefore(event.occurredAt())) {
+            stage.progressStep = event.resumedFromStep();
+            stage.progressEpoch = null;
+            stage.progressLoss = null;
+            stage.progressAt = null;
+        }
     }
 
     /** The newest report wins (by when it was sent): a progress event read twice or late changes nothing. */

@@ -211,7 +211,8 @@ class ContractTest {
             ResultsJson.strict().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), answer);
             return;
         }
-        assertTrue(Files.exists(file), file.toAbsolutePath() + " is missing: capture it with -Dmnemo.contract.write=true");
+        assertTrue(Files.exists(file), file.toAbsolutePath() + " is missing: capture it with"
+                + " -Dmnemo.contract.write=true");
         JsonNode fixture = ResultsJson.strict().readTree(file.toFile());
         assertEquals(paths(fixture), paths(answer), "the wire format of " + name + " differs from the committed "
                 + "fixture " + file + ": capture it again (see ContractTest) and check that the CLI still reads it");
