@@ -5,6 +5,7 @@ import ai.mnemo.cli.commands.CancelCommand;
 import ai.mnemo.cli.commands.CorpusCommand;
 import ai.mnemo.cli.commands.DownCommand;
 import ai.mnemo.cli.commands.ImportModelCommand;
+import ai.mnemo.cli.commands.ListCommand;
 import ai.mnemo.cli.commands.PlanCommand;
 import ai.mnemo.cli.commands.PretrainCommand;
 import ai.mnemo.cli.commands.QuickstartCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemo", mixinStandardHelpOptions = true, version = "mnemo 0.1.0",
         description = "Continual-memorization experiments on language models.",
         subcommands = {QuickstartCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            SubmitCommand.class, CancelCommand.class, TokenCommand.class, ResultsCommand.class, RunCommand.class, CorpusCommand.class,
+            SubmitCommand.class, CancelCommand.class, TokenCommand.class, ListCommand.class, ResultsCommand.class,
+            RunCommand.class, CorpusCommand.class,
             PretrainCommand.class, ImportModelCommand.class, PlanCommand.class, BenchCommand.class})
 public final class Mnemo {
 

@@ -27,6 +27,21 @@ public final class OneLineErrors implements IExecutionExceptionHandler {
     public static final int UNREACHABLE = 3;
     /** results-service or data-service refused the experiment, or a cancel of one that has ended. */
     public static final int REJECTED = 4;
+    /** An experiment waited for ({@code submit --wait}) was cancelled. */
+    public static final int CANCELLED = 5;
+
+    /**
+     * The exit code of an experiment that has ended: 0 completed, {@link #FAILED}, {@link #REJECTED} or
+     * {@link #CANCELLED}.
+     */
+    public static int ofEnded(String status) {
+        return switch (status) {
+            case "completed" -> 0;
+            case "rejected" -> REJECTED;
+            case "cancelled" -> CANCELLED;
+            default -> FAILED;
+        };
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {

@@ -11,8 +11,8 @@ import ai.mnemo.cli.stack.LocalAuth;
 import ai.mnemo.cli.stack.StackState;
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.spec.ExperimentSpec;
+import ai.mnemo.results.api.ComparisonReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -23,7 +23,7 @@ import java.time.Duration;
 final class ExperimentRun {
 
     /** How it ended; {@code comparison} is null when the experiment was rejected or timed out. */
-    record Outcome(String experimentId, ExperimentSummary summary, JsonNode comparison, boolean completed,
+    record Outcome(String experimentId, ExperimentSummary summary, ComparisonReport comparison, boolean completed,
             double minutes) {}
 
     private ExperimentRun() {}
@@ -53,7 +53,7 @@ final class ExperimentRun {
             ExperimentSummary summary = progress.summary(experimentId);
             ResultsClient results = new ResultsClient(stack.resultsUrl());
             results.awaitFinished(experimentId, Duration.ofMinutes(1));
-            JsonNode comparison = results.comparison(experimentId).orElse(null);
+            ComparisonReport comparison = results.comparison(experimentId).orElse(null);
             console.println();
             console.print(SummaryTable.render(summary));
             if (comparison != null && summary.runs().size() > 1) {

@@ -81,8 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         json.put("minutes", Math.round(outcome.minutes() * 10) / 10.0);
         json.put("cpu", Cpu.describe());
         json.set("spec", EventCodec.json().valueToTree(spec));
-        json.set("comparison", outcome.comparison());
-        json.set("logitLens", results.logitLens(outcome.experimentId()).orElse(null));
+        json.set("comparison", EventCodec.json().valueToTree(outcome.comparison()));
+        json.set("logitLens", EventCodec.json().valueToTree(results.logitLens(outcome.experimentId()).orElse(null)));
         EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
     }
 }

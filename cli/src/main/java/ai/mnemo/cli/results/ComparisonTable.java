@@ -1,8 +1,15 @@
 package ai.mnemo.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.Difference;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.Spread;
+import ai.mnemo.results.api.VersusNaive;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders results-service's method comparison (GET /api/experiments/{id}/comparison): per method, over seeds,
@@ -12,57 +19,61 @@ public final class ComparisonTable {
 
     private ComparisonTable() {}
 
-    public static String render(JsonNode comparison) {
+    public static String render(ComparisonReport comparison) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"method", "seeds", "retention D_A", "gold log p D_A", "gold tokens D_A",
             "forgetting D_A", "EM last stage", "retention vs naive (95% CI)", "steps per stage", "failed"});
-        java.util.Map<String, JsonNode> versus = new java.util.HashMap<>();
-        comparison.path("versusNaive").forEach(v -> versus.put(v.path("label").asText(), v));
-        for (JsonNode method : comparison.path("methods")) {
+        Map<String, VersusNaive> versus = new HashMap<>();
+        list(comparison.versusNaive()).forEach(v -> versus.put(v.label(), v));
+        for (MethodComparison method : list(comparison.methods())) {
             List<String> steps = new ArrayList<>();
-            for (JsonNode stage : method.path("stepsPerStage")) {
-                steps.add(stage.hasNonNull("mean") ? String.format("%.0f", stage.get("mean").asDouble()) : "-");
+            for (Spread stage : list(method.stepsPerStage())) {
+                steps.add(stage != null && stage.mean() != null ? String.format(Locale.ROOT, "%.0f", stage.mean())
+                        : "-");
             }
+            VersusNaive difference = versus.get(method.label());
             rows.add(new String[] {
-                method.path("label").asText(),
-                Integer.toString(method.path("n").asInt()),
-                percent(method.path("retention")),
-                number(method.path("retentionLogProb")),
-                percent(method.path("retentionTokenAccuracy")),
-                percent(method.path("forgetting")),
-                percent(method.path("lastStageAccuracy")),
-                difference(versus.get(method.path("label").asText()), "retention"),
+                method.label(),
+                Integer.toString(method.n()),
+                percent(method.retention()),
+                number(method.retentionLogProb()),
+                percent(method.retentionTokenAccuracy()),
+                percent(method.forgetting()),
+                percent(method.lastStageAccuracy()),
+                difference(difference == null ? null : difference.retention()),
                 String.join(" / ", steps),
-                Integer.toString(method.path("failed").asInt())});
+                Integer.toString(method.failed())});
         }
         return TextTable.format(rows);
     }
 
-    /** {@code mean ± std} of a log-probability; the std is absent for a single seed. */
-    static String number(JsonNode spread) {
-        if (!spread.hasNonNull("mean")) {
+    /** {@code mean ± std} of a log-probability or seconds; the std is absent for a single seed. */
+    static String number(Spread spread) {
+        if (spread == null || spread.mean() == null) {
             return "-";
         }
-        String mean = String.format("%.2f", spread.get("mean").asDouble());
-        return spread.hasNonNull("std") ? mean + String.format(" ± %.2f", spread.get("std").asDouble()) : mean;
+        String mean = String.format(Locale.ROOT, "%.2f", spread.mean());
+        return spread.std() != null ? mean + String.format(Locale.ROOT, " ± %.2f", spread.std()) : mean;
     }
 
     /** {@code +12.5 [-3.0, +28.0]} in points of percent; "-" for naive itself or without two seeds a side. */
-    static String difference(JsonNode versus, String field) {
-        JsonNode d = versus == null ? null : versus.get(field);
-        if (d == null || d.isNull()) {
+    static String difference(Difference d) {
+        if (d == null) {
             return "-";
         }
-        return String.format("%+.1f [%+.1f, %+.1f]", 100 * d.get("mean").asDouble(), 100 * d.get("low").asDouble(),
-                100 * d.get("high").asDouble());
+        return String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", 100 * d.mean(), 100 * d.low(), 100 * d.high());
     }
 
     /** {@code mean ± std} in percent; the std is absent for a single seed. */
-    static String percent(JsonNode spread) {
-        if (!spread.hasNonNull("mean")) {
+    static String percent(Spread spread) {
+        if (spread == null || spread.mean() == null) {
             return "-";
         }
-        String mean = String.format("%.1f%%", 100 * spread.get("mean").asDouble());
-        return spread.hasNonNull("std") ? mean + String.format(" ± %.1f", 100 * spread.get("std").asDouble()) : mean;
+        String mean = String.format(Locale.ROOT, "%.1f%%", 100 * spread.mean());
+        return spread.std() != null ? mean + String.format(Locale.ROOT, " ± %.1f", 100 * spread.std()) : mean;
+    }
+
+    static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -1,6 +1,9 @@
 package ai.mnemo.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.Cost;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.MethodCost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,35 +17,34 @@ public final class CostTable {
     private CostTable() {}
 
     /** Empty when results-service sent no cost (an older version). */
-    public static String render(JsonNode comparison) {
-        JsonNode total = comparison.path("cost");
-        if (!total.isObject()) {
+    public static String render(ComparisonReport comparison) {
+        Cost total = comparison.cost();
+        if (total == null) {
             return "";
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"method", "GPU-s total", "CPU-s total", "GPU-s per seed", "CPU-s per seed",
             "priced jobs", "unpriced"});
-        for (JsonNode method : comparison.path("methods")) {
-            JsonNode cost = method.path("cost");
+        for (MethodComparison method : ComparisonTable.list(comparison.methods())) {
+            MethodCost cost = method.cost();
+            Cost sum = cost == null ? null : cost.total();
             rows.add(new String[] {
-                method.path("label").asText(),
-                seconds(cost.path("total").path("gpuSeconds")),
-                seconds(cost.path("total").path("cpuSeconds")),
-                ComparisonTable.number(cost.path("gpuSecondsPerSeed")),
-                ComparisonTable.number(cost.path("cpuSecondsPerSeed")),
-                Integer.toString(cost.path("total").path("jobs").asInt()),
-                Integer.toString(cost.path("total").path("unpriced").asInt())});
+                method.label(),
+                sum == null ? "-" : seconds(sum.gpuSeconds()),
+                sum == null ? "-" : seconds(sum.cpuSeconds()),
+                ComparisonTable.number(cost == null ? null : cost.gpuSecondsPerSeed()),
+                ComparisonTable.number(cost == null ? null : cost.cpuSecondsPerSeed()),
+                sum == null ? "-" : Integer.toString(sum.jobs()),
+                sum == null ? "-" : Integer.toString(sum.unpriced())});
         }
-        List<String> hardware = new ArrayList<>();
-        total.path("hardware").forEach(name -> hardware.add(name.asText()));
+        List<String> hardware = ComparisonTable.list(total.hardware());
         return TextTable.format(rows) + String.format(Locale.ROOT,
-                "cost of the experiment: %s GPU-seconds, %s CPU-seconds%s%s%n", seconds(total.path("gpuSeconds")),
-                seconds(total.path("cpuSeconds")), hardware.isEmpty() ? "" : " on " + String.join(", ", hardware),
-                total.path("unpriced").asInt() == 0 ? ""
-                        : " (" + total.path("unpriced").asInt() + " jobs sent no cost and are not counted)");
+                "cost of the experiment: %s GPU-seconds, %s CPU-seconds%s%s%n", seconds(total.gpuSeconds()),
+                seconds(total.cpuSeconds()), hardware.isEmpty() ? "" : " on " + String.join(", ", hardware),
+                total.unpriced() == 0 ? "" : " (" + total.unpriced() + " jobs sent no cost and are not counted)");
     }
 
-    static String seconds(JsonNode value) {
-        return value.isNumber() ? String.format(Locale.ROOT, "%.1f", value.asDouble()) : "-";
+    static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,6 +1,9 @@
 package ai.mnemo.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.EvaluationView;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.RunLineage;
+import ai.mnemo.results.api.StageLineage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,28 +14,28 @@ public final class LineageSummary {
 
     private LineageSummary() {}
 
-    public static ExperimentSummary from(JsonNode experiment) {
+    public static ExperimentSummary from(ExperimentLineage experiment) {
         List<ExperimentSummary.Run> runs = new ArrayList<>();
-        for (JsonNode run : experiment.path("runs")) {
+        for (RunLineage run : experiment.runs()) {
             List<ExperimentSummary.Stage> stages = new ArrayList<>();
-            for (JsonNode stage : run.path("stages")) {
+            for (StageLineage stage : run.stages()) {
                 Map<String, Double> accuracy = new LinkedHashMap<>();
-                for (JsonNode evaluation : stage.path("evaluations")) {
-                    accuracy.put(evaluation.path("dataset").asText(), evaluation.path("accuracy").asDouble());
+                for (EvaluationView evaluation : stage.evaluations()) {
+                    if (evaluation.accuracy() != null) {
+                        accuracy.put(evaluation.dataset(), evaluation.accuracy());
+                    }
                 }
-                JsonNode steps = stage.path("training").path("steps");
-                stages.add(new ExperimentSummary.Stage(stage.path("dataset").asText(),
-                        steps.isNumber() ? steps.asLong() : null, accuracy));
+                stages.add(new ExperimentSummary.Stage(stage.dataset(),
+                        stage.training() == null ? null : stage.training().steps(), accuracy));
             }
             Double retention = null;
             if (!stages.isEmpty()) {
                 retention = stages.get(stages.size() - 1).accuracy().get(stages.get(0).dataset());
             }
-            runs.add(new ExperimentSummary.Run(run.path("id").asText(), run.path("method").asText(),
-                    run.hasNonNull("mixRatio") ? run.get("mixRatio").asDouble() : null, run.path("label").asText(),
-                    run.path("seed").asLong(), run.path("status").asText(), run.path("failure").path("reason").asText(null),
-                    stages, retention));
+            runs.add(new ExperimentSummary.Run(run.id(), run.method(), run.mixRatio(), run.label(),
+                    run.seed() == null ? 0 : run.seed(), run.status(),
+                    run.failure() == null ? null : run.failure().reason(), stages, retention));
         }
-        return new ExperimentSummary(experiment.path("id").asText(), runs);
+        return new ExperimentSummary(experiment.id(), runs);
     }
 }

@@ -1,6 +1,8 @@
 package ai.mnemo.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ComparisonReport;
+import ai.mnemo.results.api.MethodComparison;
+import ai.mnemo.results.api.Spread;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +17,20 @@ public final class QuickstartReading {
 
     private QuickstartReading() {}
 
-    public static String of(JsonNode comparison) {
+    public static String of(ComparisonReport comparison) {
         List<String> kept = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
-        for (JsonNode method : comparison.path("methods")) {
-            String label = method.path("label").asText();
-            JsonNode retention = method.path("retention");
-            if (!retention.hasNonNull("mean")) {
+        for (MethodComparison method : ComparisonTable.list(comparison.methods())) {
+            String label = method.label();
+            Spread retention = method.retention();
+            if (retention == null || retention.mean() == null) {
                 invalid.add(label);
                 continue;
             }
+            Spread tokens = method.retentionTokenAccuracy();
             kept.add(String.format("%s kept %.0f%% of D_A's facts word for word (%.0f%% of their answer tokens)",
-                    label, 100 * retention.get("mean").asDouble(),
-                    100 * method.path("retentionTokenAccuracy").path("mean").asDouble()));
+                    label, 100 * retention.mean(), 100 * (tokens == null || tokens.mean() == null ? 0
+                            : tokens.mean())));
         }
         StringBuilder sentence = new StringBuilder("What this means: ");
         if (kept.isEmpty()) {

@@ -1,6 +1,6 @@
 package ai.mnemo.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ErrorResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +16,14 @@ public final class SubmissionRefusedException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
-    static SubmissionRefusedException of(int status, JsonNode body) {
+    static SubmissionRefusedException of(int status, ErrorResponse body) {
         List<String> violations = new ArrayList<>();
-        for (JsonNode v : body.path("violations")) {
-            String field = v.path("field").asText("");
-            violations.add(field.isEmpty() ? v.path("message").asText() : field + ": " + v.path("message").asText());
+        for (ErrorResponse.FieldViolation v : body.violations() == null ? List.<ErrorResponse.FieldViolation>of()
+                : body.violations()) {
+            String field = v.field() == null ? "" : v.field();
+            violations.add(field.isEmpty() ? v.message() : field + ": " + v.message());
         }
-        return new SubmissionRefusedException(status, body.path("error").asText("HTTP " + status), violations);
+        return new SubmissionRefusedException(status, body.error(), violations);
     }
 
     public int status() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Renders a summary as the quickstart's table: per stage (numbered as in the spec, 0 learns D_A) its steps and the
- * exact match on its own dataset right after it, then the retention of D_A after the last stage.
+ * exact match on its own dataset right after it, then the retention of D_A after the last stage; below the table,
+ * each failed run's reason.
  */
 public final class SummaryTable {
 
@@ -32,7 +33,13 @@ public final class SummaryTable {
             row.add(run.status());
             rows.add(row.toArray(String[]::new));
         }
-        return TextTable.format(rows);
+        StringBuilder out = new StringBuilder(TextTable.format(rows));
+        for (ExperimentSummary.Run run : summary.runs()) {
+            if (run.failure() != null) {
+                out.append(run.label()).append(" failed: ").append(run.failure()).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static ExperimentSummary.Stage stage(ExperimentSummary.Run run, int index) {

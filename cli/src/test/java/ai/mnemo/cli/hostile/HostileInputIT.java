@@ -13,7 +13,8 @@ import ai.mnemo.cli.stack.StackOptions;
 import ai.mnemo.cli.stack.StackState;
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.Topics;
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ExperimentLineage;
+import ai.mnemo.results.api.RunLineage;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -175,11 +176,9 @@ class HostileInputIT {
                     RestCases.VALID_SPEC.replace("\"size\": 8", "\"size\": 8, \"maxNewTokens\": 2147483647")));
         }
         ResultsClient results = new ResultsClient(stack.resultsUrl());
-        JsonNode experiment = awaitStatus(results, experimentId, "rejected", Duration.ofSeconds(60));
-        assertEquals("stages[0].dataset.maxNewTokens", experiment.path("rejection").path("field").asText(),
-                experiment.toString());
-        assertTrue(experiment.path("rejection").path("reason").asText().contains("mnemo.limits.new-tokens"),
-                experiment.toString());
+        ExperimentLineage experiment = awaitStatus(results, experimentId, "rejected", Duration.ofSeconds(60));
+        assertEquals("stages[0].dataset.maxNewTokens", experiment.rejection().field(), experiment.toString());
+        assertTrue(experiment.rejection().reason().contains("mnemo.limits.new-tokens"), experiment.toString());
     }
 
     // ---- and still it works ----------------------------------------------------------------------------------
@@ -196,10 +195,10 @@ class HostileInputIT {
                     + UUID.randomUUID() + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"experimentId\":\""
                     + experimentId + "\"}").getBytes(StandardCharsets.UTF_8));
         }
-        JsonNode experiment = awaitStatus(results, experimentId, "completed", Duration.ofMinutes(5));
-        assertEquals("grace", experiment.path("submittedBy").asText());
-        for (JsonNode run : experiment.path("runs")) {
-            assertEquals("completed", run.path("status").asText(), run.toString());
+        ExperimentLineage experiment = awaitStatus(results, experimentId, "completed", Duration.ofMinutes(5));
+        assertEquals("grace", experiment.submittedBy());
+        for (RunLineage run : experiment.runs()) {
+            assertEquals("completed", run.status(), run.toString());
         }
         for (int port : List.of(stack.ports().results(), stack.ports().data(), stack.ports().trainer(),
                 stack.ports().eval())) {
@@ -210,13 +209,13 @@ class HostileInputIT {
         }
     }
 
-    private static JsonNode awaitStatus(ResultsClient results, String experimentId, String status,
+    private static ExperimentLineage awaitStatus(ResultsClient results, String experimentId, String status,
             Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
+        ExperimentLineage last = null;
         while (System.nanoTime() < deadline) {
             last = results.experiment(experimentId).orElse(null);
-            if (last != null && status.equals(last.path("status").asText())) {
+            if (last != null && status.equals(last.status())) {
                 return last;
             }
             Thread.sleep(500);

@@ -3,8 +3,7 @@ package ai.mnemo.cli.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import ai.mnemo.events.EventCodec;
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ExperimentLineage;
 import org.junit.jupiter.api.Test;
 
 /** results-service's lineage JSON (GET /api/experiments/{id}) becomes the quickstart's summary. */
@@ -12,7 +11,7 @@ class LineageSummaryTest {
 
     @Test
     void stepsAccuracyAndRetentionComeFromTheLineage() throws Exception {
-        JsonNode lineage = EventCodec.json().readTree("""
+        ExperimentLineage lineage = Contract.lineage("""
                 {"id": "e1", "name": "q", "status": "completed", "runs": [
                   {"id": "r1", "method": "naive", "mixRatio": null, "seed": 0, "label": "naive/seed0",
                    "status": "completed", "failure": null, "stages": [

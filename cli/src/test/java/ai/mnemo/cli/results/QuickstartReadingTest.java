@@ -3,23 +3,22 @@ package ai.mnemo.cli.results;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.mnemo.events.EventCodec;
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.mnemo.results.api.ComparisonReport;
 import org.junit.jupiter.api.Test;
 
 class QuickstartReadingTest {
 
-    private static JsonNode json(String text) throws Exception {
-        return EventCodec.json().readTree(text);
+    private static ComparisonReport json(String text) {
+        return Contract.comparison(text);
     }
 
     @Test
     void eachMethodsRetentionIsReadExactlyAndByTokenAndTheStudyIsNamed() throws Exception {
         String reading = QuickstartReading.of(json("""
                 {"methods": [
-                  {"label": "naive", "retention": {"mean": 0.171875}, "retentionTokenAccuracy": {"mean": 0.783}},
-                  {"label": "remix(random-words x2)", "retention": {"mean": 0.25},
-                   "retentionTokenAccuracy": {"mean": 0.81}}]}
+                  {"n": 1, "failed": 0, "pending": 0, "label": "naive", "retention": {"n": 1, "mean": 0.171875}, "retentionTokenAccuracy": {"n": 1, "mean": 0.783}},
+                  {"n": 1, "failed": 0, "pending": 0, "label": "remix(random-words x2)", "retention": {"n": 1, "mean": 0.25},
+                   "retentionTokenAccuracy": {"n": 1, "mean": 0.81}}]}
                 """));
         assertTrue(reading.contains("naive kept 17% of D_A's facts word for word (78% of their answer tokens)"),
                 reading);
@@ -32,8 +31,8 @@ class QuickstartReadingTest {
     void aMethodWithoutAFinishedRunIsNamedNotCountedAsZero() throws Exception {
         String reading = QuickstartReading.of(json("""
                 {"methods": [
-                  {"label": "naive", "retention": {"mean": 0.5}, "retentionTokenAccuracy": {"mean": 0.9}},
-                  {"label": "remix(random-words x2)", "retention": {"mean": null}}]}
+                  {"n": 1, "failed": 0, "pending": 0, "label": "naive", "retention": {"n": 1, "mean": 0.5}, "retentionTokenAccuracy": {"n": 1, "mean": 0.9}},
+                  {"n": 1, "failed": 0, "pending": 0, "label": "remix(random-words x2)", "retention": {"n": 1, "mean": null}}]}
                 """));
         assertTrue(reading.contains("(remix(random-words x2) did not finish)"), reading);
         assertFalse(reading.contains("remix(random-words x2) kept"), reading);
@@ -42,7 +41,7 @@ class QuickstartReadingTest {
     @Test
     void nothingFinishedSaysSo() throws Exception {
         String reading = QuickstartReading.of(json("""
-                {"methods": [{"label": "naive", "retention": {}}]}
+                {"methods": [{"n": 1, "failed": 0, "pending": 0, "label": "naive", "retention": {"n": 0}}]}
                 """));
         assertTrue(reading.contains("nothing was measured"), reading);
         assertTrue(reading.contains(QuickstartReading.STUDY), reading);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param training null until a trainer started it
  * @param trainingCost what training cost (StageCompleted's cost); null when not sent
  * @param evaluationCost what evaluating the checkpoint cost (EvalCompleted's cost); null when not sent
+ * @param progress how far training has come (TrainingStarted, the latest TrainingProgress); null until a trainer
+ *     started it
  */
 public record StageLineage(
         int index,
@@ -30,13 +32,23 @@ public record StageLineage(
         Double evalSeconds,
         List<EvaluationView> evaluations,
         DeviceCost trainingCost,
-        DeviceCost evaluationCost) {
+        DeviceCost evaluationCost,
+        StageProgress progress) {
+
+    /** Without progress. */
+    public StageLineage(int index, String status, String dataset, String datasetUri, JsonNode manifest,
+            JsonNode settings, JsonNode model, Integer attempt, TrainingOutcome training, String checkpointUri,
+            String failureReason, Double evalSeconds, List<EvaluationView> evaluations, DeviceCost trainingCost,
+            DeviceCost evaluationCost) {
+        this(index, status, dataset, datasetUri, manifest, settings, model, attempt, training, checkpointUri,
+                failureReason, evalSeconds, evaluations, trainingCost, evaluationCost, null);
+    }
 
     /** Without costs. */
     public StageLineage(int index, String status, String dataset, String datasetUri, JsonNode manifest,
             JsonNode settings, JsonNode model, Integer attempt, TrainingOutcome training, String checkpointUri,
             String failureReason, Double evalSeconds, List<EvaluationView> evaluations) {
         this(index, status, dataset, datasetUri, manifest, settings, model, attempt, training, checkpointUri,
-                failureReason, evalSeconds, evaluations, null, null);
+                failureReason, evalSeconds, evaluations, null, null, null);
     }
 }

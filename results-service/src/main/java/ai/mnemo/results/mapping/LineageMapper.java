@@ -10,6 +10,7 @@ import ai.mnemo.results.api.LossPointView;
 import ai.mnemo.results.api.RunCounts;
 import ai.mnemo.results.api.RunLineage;
 import ai.mnemo.results.api.StageLineage;
+import ai.mnemo.results.api.StageProgress;
 import ai.mnemo.results.api.TrainingOutcome;
 import ai.mnemo.results.persistence.Evaluation;
 import ai.mnemo.results.persistence.Experiment;
@@ -69,7 +70,17 @@ public final class LineageMapper {
                 cost(stage.trainDevice, stage.trainDeviceSeconds, stage.trainWallSeconds, stage.trainDevices,
                         stage.trainHardware),
                 cost(stage.evalDevice, stage.evalDeviceSeconds, stage.evalWallSeconds, stage.evalDevices,
-                        stage.evalHardware));
+                        stage.evalHardware),
+                progress(stage));
+    }
+
+    static StageProgress progress(Stage stage) {
+        if (stage.progressAttempt == null) {
+            return null;
+        }
+        return new StageProgress(stage.progressAttempt, stage.plannedSteps, stage.resumedFromStep,
+                stage.attemptStartedAt, stage.progressStep, stage.progressEpoch, stage.progressLoss,
+                stage.progressAt);
     }
 
     static DeviceCost cost(String device, Double deviceSeconds, Double wallSeconds, Integer devices,

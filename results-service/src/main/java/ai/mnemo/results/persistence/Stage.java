@@ -86,6 +86,27 @@ public class Stage extends StageRow {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /**
+     * Progress of the latest training attempt: its TrainingStarted (planned steps, resumed-from step, when) and the
+     * latest TrainingProgress read after it (step, epoch, loss, when). Null until a trainer started the stage.
+     */
+    @Column(name = "progress_attempt")
+    public Integer progressAttempt;
+    @Column(name = "planned_steps")
+    public Long plannedSteps;
+    @Column(name = "resumed_from_step")
+    public Long resumedFromStep;
+    @Column(name = "attempt_started_at")
+    public Instant attemptStartedAt;
+    @Column(name = "progress_step")
+    public Long progressStep;
+    @Column(name = "progress_epoch")
+    public Integer progressEpoch;
+    @Column(name = "progress_loss")
+    public Double progressLoss;
+    @Column(name = "progress_at")
+    public Instant progressAt;
+
     /** First TrainingStarted; first StageCompleted. */
     @Column(name = "started_at")
     public Instant startedAt;

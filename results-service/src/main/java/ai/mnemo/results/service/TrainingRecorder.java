@@ -50,9 +50,11 @@ public class TrainingRecorder {
         if (event instanceof TrainingStarted started) {
             attempt(stage, started.attempt());
             stage.startedAt = Times.earliest(stage.startedAt, started.occurredAt());
+            started(stage, started);
             training(stage);
         } else if (event instanceof TrainingProgress progress) {
             lossPoint(stage.run, progress);
+            progressed(stage, progress);
             training(stage);
         } else if (event instanceof StageCompleted completed) {
             completed(stage, completed);
@@ -97,6 +99,43 @@ public class TrainingRecorder {
         stage.completedAt = Times.earliest(stage.completedAt, event.occurredAt());
         stage.advance(StageStatus.TRAINED);
         stage.run.advance(RunStatus.RUNNING);
+    }
+
+    /**
+     * The latest start (by attempt, then by time) is the one progress counts from; a report sent before it belongs
+     * to an earlier attempt and is dropped. Events may be read in any order (a replay, a retry): the outcome is the
+     * same, since a report read before its start is kept only if it was sent after it.
+     */
+    private static void started(Stage stage, TrainingStarted event) {
+        if (stage.progressAttempt != null && (event.attempt() < stage.progressAttempt
+                || event.attempt() == stage.progressAttempt && stage.attemptStartedAt != null
+                && !event.occurredAt().isAfter(stage.attemptStartedAt))) {
+            return;
+        }
+        stage.progressAttempt = event.attempt();
+        stage.plannedSteps = event.plannedSteps();
+        stage.resumedFromStep = event.resumedFromStep();
+        stage.attemptStartedAt = event.occurredAt();
+        if (stage.progressAt == null || stage.progressAt.isBefore(event.occurredAt())) {
+            stage.progressStep = event.resumedFromStep();
+            stage.progressEpoch = null;
+            stage.progressLoss = null;
+            stage.progressAt = null;
+        }
+    }
+
+    /** The newest report wins (by when it was sent): a progress event read twice or late changes nothing. */
+    private static void progressed(Stage stage, TrainingProgress event) {
+        if (stage.progressAt != null && event.occurredAt().isBefore(stage.progressAt)) {
+            return;
+        }
+        if (stage.attemptStartedAt != null && event.occurredAt().isBefore(stage.attemptStartedAt)) {
+            return; // from an attempt before the latest start
+        }
+        stage.progressStep = event.step();
+        stage.progressEpoch = event.epoch();
+        stage.progressLoss = event.loss();
+        stage.progressAt = event.occurredAt();
     }
 
     /** Upserts the point at (run, stage, step): a progress event sent twice updates the same row. */
