@@ -12,11 +12,7 @@ import ai.mnemo.cli.stack.StackState;
 import ai.mnemo.results.api.ExperimentLineage;
 import ai.mnemo.results.api.ExperimentSummary;
 import ai.mnemo.results.api.ResultsJson;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
 
 /**
  * {@code mnemo submit --follow} through the real thing: the packaged broker and four services as processes (as
@@ -64,7 +59,7 @@ class SubmitFollowIT {
         Path spec = Files.writeString(dir.resolve("follow.json"), SPEC);
         String url = stack.resultsUrl();
 
-        Result submitted = run("submit", spec.toString(), "--url", url, "--token",
+        CliRun submitted = CliRun.echoing("submit", spec.toString(), "--url", url, "--token",
                 LocalAuth.of(stack.dir()).token("ada"), "--follow", "--poll", "PT1S");
 
         assertEquals(0, submitted.code(), submitted.out() + submitted.err());
@@ -76,13 +71,13 @@ class SubmitFollowIT {
                 submitted.out());
         assertTrue(submitted.out().contains("report: " + url + "/experiments/" + id), submitted.out());
 
-        Result list = run("list", "--url", url, "--json", "--limit", "5");
+        CliRun list = CliRun.echoing("list", "--url", url, "--json", "--limit", "5");
         assertEquals(0, list.code(), list.err());
         assertTrue(Arrays.stream(ResultsJson.strict().readValue(list.out(), ExperimentSummary[].class))
                 .anyMatch(e -> e.id().equals(id) && e.status().equals("completed") && e.runs().completed() == 1),
                 list.out());
 
-        Result results = run("results", id, "--url", url, "--json");
+        CliRun results = CliRun.echoing("results", id, "--url", url, "--json");
         assertEquals(0, results.code(), results.err());
         ExperimentLineage lineage = ResultsJson.tolerant().readValue(results.out(), ExperimentLineage.class);
         assertEquals("completed", lineage.status());
@@ -91,24 +86,5 @@ class SubmitFollowIT {
         var progress = lineage.runs().get(0).stages().get(1).progress();
         assertTrue(progress != null && progress.step() > 0 && progress.step() <= progress.plannedSteps(),
                 String.valueOf(progress));
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Mnemo.commandLine();
-        cli.setErr(new PrintWriter(err));
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(stdout);
-            System.out.print(out.toString(StandardCharsets.UTF_8));
-        }
     }
 }

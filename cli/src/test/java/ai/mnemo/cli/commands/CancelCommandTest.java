@@ -3,14 +3,10 @@ package ai.mnemo.cli.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.mnemo.cli.Mnemo;
+import ai.mnemo.cli.CliRun;
 import ai.mnemo.cli.OneLineErrors;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code mnemo cancel} against a stand-in results-service: the request it sends, and how each answer ends. */
 class CancelCommandTest {
@@ -51,7 +46,7 @@ class CancelCommandTest {
     @Test
     void sendsAnAuthenticatedDeleteForTheId() {
         answer(202, "{\"experimentId\": \"e 1\"}");
-        Result result = run("cancel", "e 1", "--url", url(), "--token", "t0k");
+        CliRun result = CliRun.of("cancel", "e 1", "--url", url(), "--token", "t0k");
 
         assertEquals(0, result.code(), result.err());
         assertEquals(List.of("DELETE /api/experiments/e%201 Bearer t0k"), requests);
@@ -61,7 +56,7 @@ class CancelCommandTest {
     @Test
     void anEndedExperimentIsRefusedInOneLine() {
         answer(409, "{\"error\": \"experiment e has already ended (completed); there is nothing to cancel\"}");
-        Result result = run("cancel", "e", "--url", url(), "--token", "t");
+        CliRun result = CliRun.of("cancel", "e", "--url", url(), "--token", "t");
 
         assertEquals(OneLineErrors.REJECTED, result.code());
         assertEquals("mnemo: results-service refused the cancel (HTTP 409): experiment e has already ended"
@@ -71,9 +66,9 @@ class CancelCommandTest {
     @Test
     void anUnknownIdIsBadInputAndABadTokenAFailure() {
         answer(404, "{\"error\": \"no experiment with id 'x'\"}");
-        assertEquals(OneLineErrors.INVALID_INPUT, run("cancel", "x", "--url", url(), "--token", "t").code());
+        assertEquals(OneLineErrors.INVALID_INPUT, CliRun.of("cancel", "x", "--url", url(), "--token", "t").code());
         answer(401, "{\"error\": \"authentication required\"}");
-        assertEquals(OneLineErrors.FAILED, run("cancel", "x", "--url", url(), "--token", "t").code());
+        assertEquals(OneLineErrors.FAILED, CliRun.of("cancel", "x", "--url", url(), "--token", "t").code());
     }
 
     private void answer(int status, String body) {
@@ -83,23 +78,5 @@ class CancelCommandTest {
 
     private String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Mnemo.commandLine();
-        cli.setErr(new PrintWriter(err));
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
     }
 }

@@ -3,17 +3,13 @@ package ai.mnemo.cli.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.mnemo.cli.Mnemo;
+import ai.mnemo.cli.CliRun;
 import ai.mnemo.cli.OneLineErrors;
 import ai.mnemo.results.api.ExperimentLineage;
 import ai.mnemo.results.api.ExperimentSummary;
 import ai.mnemo.results.api.ResultsJson;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * list, results and submit --wait/--follow against a stand-in results-service that answers with the contract's
@@ -77,12 +72,12 @@ class ReadCommandsTest {
         answer("GET /api/experiments/" + id, 200, lineage);
         answer("GET /api/experiments/" + id + "/comparison", 200, fixture("comparison"));
 
-        Result table = run("results", id, "--url", url());
+        CliRun table = CliRun.of("results", id, "--url", url());
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("naive/seed2 failed: stage 1 did not memorize"), table.out());
         assertTrue(table.out().contains("retention vs naive"), table.out());
 
-        Result json = run("results", id, "--url", url(), "--json");
+        CliRun json = CliRun.of("results", id, "--url", url(), "--json");
         assertEquals(0, json.code(), json.err());
         assertEquals(id, ResultsJson.strict().readValue(json.out(), ExperimentLineage.class).id());
     }
@@ -91,19 +86,19 @@ class ReadCommandsTest {
     void listPrintsATableOrJson() throws IOException {
         answer("GET /api/experiments?limit=5", 200, fixture("experiment-list"));
 
-        Result table = run("list", "--limit", "5", "--url", url());
+        CliRun table = CliRun.of("list", "--limit", "5", "--url", url());
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith(id) && l.contains("planned")), table.out());
 
-        Result json = run("list", "--limit", "5", "--url", url(), "--json");
+        CliRun json = CliRun.of("list", "--limit", "5", "--url", url(), "--json");
         assertEquals(0, json.code(), json.err());
         assertEquals(2, ResultsJson.strict().readValue(json.out(), ExperimentSummary[].class).length);
-        assertEquals(OneLineErrors.INVALID_INPUT, run("list", "--limit", "0", "--url", url()).code());
+        assertEquals(OneLineErrors.INVALID_INPUT, CliRun.of("list", "--limit", "0", "--url", url()).code());
     }
 
     @Test
     void anUnknownIdIsBadInputInOneLine() {
-        Result result = run("results", "nope", "--url", url());
+        CliRun result = CliRun.of("results", "nope", "--url", url());
         assertEquals(OneLineErrors.INVALID_INPUT, result.code(), result.err());
         assertOneLine(result, "does not know experiment nope");
     }
@@ -111,12 +106,12 @@ class ReadCommandsTest {
     @Test
     void anAnswerThatIsNotTheContractIsOneLine() {
         answer("GET /api/experiments/x", 200, "<html>a proxy's login page</html>");
-        Result result = run("results", "x", "--url", url());
+        CliRun result = CliRun.of("results", "x", "--url", url());
         assertEquals(OneLineErrors.FAILED, result.code(), result.err());
         assertOneLine(result, "that this CLI cannot read");
 
         answer("GET /api/experiments/y", 500, "<html>oops</html>");
-        Result failing = run("results", "y", "--url", url());
+        CliRun failing = CliRun.of("results", "y", "--url", url());
         assertEquals(OneLineErrors.FAILED, failing.code(), failing.err());
         assertOneLine(failing, "answered 500");
     }
@@ -130,7 +125,7 @@ class ReadCommandsTest {
         for (String[] args : new String[][] {{"results", "x"}, {"list"}}) {
             String[] withUrl = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                     java.util.stream.Stream.of("--url", "http://127.0.0.1:" + closed)).toArray(String[]::new);
-            Result result = run(withUrl);
+            CliRun result = CliRun.of(withUrl);
             assertEquals(OneLineErrors.UNREACHABLE, result.code(), result.err());
             assertOneLine(result, "cannot reach results-service");
         }
@@ -154,7 +149,7 @@ class ReadCommandsTest {
             String[] args = java.util.Arrays.copyOf(submit, submit.length + 1);
             args[submit.length] = end.getKey().equals("completed") ? "--follow" : "--wait";
 
-            Result result = run(args);
+            CliRun result = CliRun.of(args);
 
             assertEquals(end.getValue(), result.code(), end.getKey() + ": " + result.err());
             assertTrue(result.out().startsWith(id + "\n"), "the id first: " + result.out());
@@ -170,14 +165,14 @@ class ReadCommandsTest {
         answer("POST /api/experiments", 202, "{\"experimentId\": \"" + rejectedId + "\"}");
         answer("GET /api/experiments/" + rejectedId, 200, rejected);
 
-        Result result = run("submit", Files.writeString(dir.resolve("s.json"), SPEC).toString(), "--url", url(),
+        CliRun result = CliRun.of("submit", Files.writeString(dir.resolve("s.json"), SPEC).toString(), "--url", url(),
                 "--token", "t", "--wait", "--poll", "PT0.05S");
 
         assertEquals(OneLineErrors.REJECTED, result.code(), result.err());
         assertTrue(result.out().contains("rejected: stages[1].dataset.size is larger than the pool"), result.out());
     }
 
-    private void assertOneLine(Result result, String says) {
+    private void assertOneLine(CliRun result, String says) {
         assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(result.err().startsWith("mnemo: ") && result.err().contains(says), result.err());
     }
@@ -192,23 +187,5 @@ class ReadCommandsTest {
 
     private static String fixture(String name) throws IOException {
         return Files.readString(FIXTURES.resolve(name + ".json"));
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Mnemo.commandLine();
-        cli.setErr(new PrintWriter(err));
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
     }
 }
