@@ -6,6 +6,7 @@ import ai.mnemo.results.api.ExperimentSummary;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Lists the newest experiments results-service knows, with their status and runs. */
@@ -16,9 +17,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "how many (default ${DEFAULT-VALUE}, at most 1000)")
     int limit;
 
-    @Option(names = "--url", description = "results-service (default: the local stack's, else "
-            + ResultsUrl.LOCAL_DEFAULT + ")")
-    String url;
+    @Mixin
+    ResultsUrl source;
 
     @Option(names = "--json", description = "print the list as JSON instead of a table")
     boolean json;
@@ -28,7 +28,7 @@ public final class ListCommand implements Callable<Integer> {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("--limit must be between 1 and 1000 (was " + limit + ")");
         }
-        List<ExperimentSummary> experiments = new ResultsClient(ResultsUrl.of(url)).experiments(limit);
+        List<ExperimentSummary> experiments = new ResultsClient(source.resolve()).experiments(limit);
         if (json) {
             JsonOut.print(experiments, System.out);
         } else {

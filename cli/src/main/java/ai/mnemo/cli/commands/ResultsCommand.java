@@ -6,6 +6,7 @@ import ai.mnemo.results.api.ExperimentLineage;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,16 +19,15 @@ public final class ResultsCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the experiment id")
     String experimentId;
 
-    @Option(names = "--url", description = "results-service (default: the local stack's, else "
-            + ResultsUrl.LOCAL_DEFAULT + ")")
-    String url;
+    @Mixin
+    ResultsUrl source;
 
     @Option(names = "--json", description = "print the stored lineage as JSON instead of the tables")
     boolean json;
 
     @Override
     public Integer call() {
-        ResultsClient client = new ResultsClient(ResultsUrl.of(url));
+        ResultsClient client = new ResultsClient(source.resolve());
         ExperimentLineage lineage = client.experiment(experimentId).orElseThrow(() -> new IllegalArgumentException(
                 "results-service at " + client.baseUrl() + " does not know experiment " + experimentId
                         + " (./mnemo list shows the ids it knows)"));
