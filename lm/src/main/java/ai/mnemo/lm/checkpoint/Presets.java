@@ -9,8 +9,6 @@ import ai.mnemo.lm.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -41,12 +39,7 @@ public final class Presets {
         Path staging = target.resolveSibling(target.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
             write(preset, seed, staging, parent);
-            Files.createDirectories(target.getParent());
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raceLost) {
-            // another process moved in a complete copy first
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot materialize preset " + preset + " into " + target, e);
+            moveIntoPlace(staging, target);
         } finally {
             deleteQuietly(staging);
         }
@@ -56,6 +49,20 @@ public final class Presets {
                     + "); delete it so the preset is written again");
         }
         return target;
+    }
+
+    /** Moves a complete staging copy to {@code target}, unless another process's copy got there first. */
+    static void moveIntoPlace(Path staging, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Linux reports a lost race as ENOTEMPTY, which Java throws as a plain FileSystemException rather than
+            // DirectoryNotEmptyException: judge by the target, not by the exception.
+            if (HfCheckpoint.missingPart(target) != null) {
+                throw new UncheckedIOException("cannot move " + staging + " to " + target, e);
+            }
+        }
     }
 
     public static void write(String preset, long seed, Path dir, NDManager parent) {
