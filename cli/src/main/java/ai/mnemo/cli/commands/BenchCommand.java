@@ -8,6 +8,7 @@ import ai.mnemo.cli.bench.MemorizationBenchmark;
 import ai.mnemo.cli.bench.TrainerBenchmark;
 import ai.mnemo.cli.stack.MnemoHome;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,6 +90,20 @@ public final class BenchCommand {
             @Option(names = "--seed", defaultValue = "0") long seed) {
         DataBenchmark.run(new DataBenchmark.Settings(rows, ratio, words, format, seed), System.out);
         return 0;
+    }
+
+    @Command(name = "fleet", mixinStandardHelpOptions = true,
+            description = "Equal small runs on a local fleet of single-threaded trainers: the makespan over the ideal "
+                    + "and the stage hand-off latency.")
+    int fleet(@Option(names = "--runs", defaultValue = "8") int runs,
+            @Option(names = "--trainers", defaultValue = "2") int trainers,
+            @Option(names = "--facts", defaultValue = "32", description = "facts per stage (default ${DEFAULT-VALUE})")
+            int facts,
+            @Option(names = "--epochs", defaultValue = "60", description = "epochs per stage (default ${DEFAULT-VALUE})")
+            int epochs,
+            @Option(names = "--timeout", defaultValue = "PT30M") Duration timeout) throws Exception {
+        return FleetBenchmark.run(MnemoHome.current(), new FleetBenchmark.Settings(runs, trainers, facts, epochs,
+                timeout), System.out);
     }
 
     /** {@code avx2} or {@code AVX2}. */

@@ -11,10 +11,12 @@ import ai.mnemo.cli.stack.LocalAuth;
 import ai.mnemo.cli.stack.StackState;
 import ai.mnemo.events.EventCodec;
 import ai.mnemo.events.spec.ExperimentSpec;
+import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.results.api.ComparisonReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One experiment on a running stack, start to end: submit the spec, print progress as the events come, wait until
@@ -30,6 +32,12 @@ final class ExperimentRun {
 
     static Outcome run(StackState stack, ExperimentSpec spec, Duration timeout, PrintStream console)
             throws InterruptedException {
+        return run(stack, spec, timeout, console, event -> { });
+    }
+
+    /** As above, with {@code observer} seeing each of the experiment's events as it comes (a benchmark's clock). */
+    static Outcome run(StackState stack, ExperimentSpec spec, Duration timeout, PrintStream console,
+            Consumer<MnemoEvent> observer) throws InterruptedException {
         long started = System.nanoTime();
         try (EventWatcher watcher = new EventWatcher(stack.bootstrapServers())) {
             String experimentId;
@@ -43,7 +51,10 @@ final class ExperimentRun {
             }
             console.println("submitted experiment " + experimentId + " (" + spec.name() + ")");
             ExperimentProgress progress = new ExperimentProgress(console);
-            if (!watcher.watch(experimentId, timeout, progress)) {
+            if (!watcher.watch(experimentId, timeout, event -> {
+                observer.accept(event);
+                return progress.test(event);
+            })) {
                 console.println("timed out after " + timeout + "; logs are in " + stack.dir().resolve("logs"));
                 return new Outcome(experimentId, null, null, false, minutes(started));
             }

@@ -59,7 +59,12 @@ public final class LocalStack {
             Map<String, Integer> servicePorts = Map.of("results-service", ports.results(), "data-service",
                     ports.data(), "trainer-service", ports.trainer(), "eval-service", ports.eval());
             for (String service : MnemoHome.SERVICES) {
-                started.add(startService(service, servicePorts.get(service), bootstrap, dir, options));
+                started.add(startService(service, service, servicePorts.get(service), bootstrap, dir, options));
+            }
+            // More trainers join the first one's consumer group: a fleet on one machine.
+            for (int i = 2; i <= options.trainers(); i++) {
+                started.add(startService("trainer-service", "trainer-service-" + i, Ports.freePort(), bootstrap, dir,
+                        options));
             }
             for (ManagedProcess service : started.subList(1, started.size())) {
                 awaitReady(service);
@@ -83,7 +88,8 @@ public final class LocalStack {
         reversed.stream().filter(p -> p.name().equals("kafka")).forEach(ManagedProcess::stop);
     }
 
-    private ManagedProcess startService(String service, int port, String bootstrap, Path dir, StackOptions options) {
+    private ManagedProcess startService(String service, String name, int port, String bootstrap, Path dir,
+            StackOptions options) {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -105,8 +111,8 @@ public final class LocalStack {
         // Trainer and evaluator share the cores: spinning OpenMP workers would starve each other.
         env.put("OMP_WAIT_POLICY", "PASSIVE");
         String heap = service.equals("trainer-service") || service.equals("eval-service") ? "-Xmx1g" : "-Xmx384m";
-        return ManagedProcess.start(service, List.of(MnemoHome.java(), heap, "-Dai.djl.offline=true", "-jar",
-                home.serviceJar(service).toString()), env, port, dir.resolve("logs/" + service + ".log"), home.root());
+        return ManagedProcess.start(name, List.of(MnemoHome.java(), heap, "-Dai.djl.offline=true", "-jar",
+                home.serviceJar(service).toString()), env, port, dir.resolve("logs/" + name + ".log"), home.root());
     }
 
     private static void createTopics(String bootstrap) {

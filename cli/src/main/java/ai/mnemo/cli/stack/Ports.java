@@ -15,7 +15,8 @@ public record Ports(int broker, int controller, int results, int data, int train
         return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
     }
 
-    private static int freePort() {
+    /** A port no process listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

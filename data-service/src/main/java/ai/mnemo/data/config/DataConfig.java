@@ -2,6 +2,7 @@ package ai.mnemo.data.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** data-service's own settings; the artifact root and the broker come from service-support. */
 @ConfigMapping(prefix = "mnemo.data")
@@ -16,6 +17,28 @@ public interface DataConfig {
 
     /** The known-fact filter. */
     Probe probe();
+
+    /** Where jobs go: to an idle worker's partition (see {@code ai.mnemo.data.placement}). */
+    Placement placement();
+
+    interface Placement {
+
+        /** Off: jobs go to the partition of their run id's hash, and a busy worker's queue may hold them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The trainer fleet's consumer group on {@code mnemo.training.jobs.v1}. */
+        @WithDefault("mnemo-trainers")
+        String trainerGroup();
+
+        /** The evaluator fleet's consumer group on {@code mnemo.eval.jobs.v1}. */
+        @WithDefault("mnemo-evaluators")
+        String evaluatorGroup();
+
+        /** How long one reading of a group may take before the job is published by key instead. */
+        @WithDefault("PT3S")
+        Duration timeout();
+    }
 
     interface Probe {
 

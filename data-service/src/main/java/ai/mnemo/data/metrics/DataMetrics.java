@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * What data-service counts: experiments by outcome ({@code accepted}, {@code rejected}), runs by outcome
  * ({@code planned}, {@code completed}, {@code failed}), known-fact probes by outcome ({@code requested},
- * {@code completed}, {@code failed}) and the time spent preparing stage datasets. The counters are
- * registered up front so dashboards see zeros, not gaps.
+ * {@code completed}, {@code failed}), where jobs were placed ({@code least-loaded}, {@code by-key}) and the time
+ * spent preparing stage datasets. The counters are registered up front so dashboards see zeros, not gaps.
  */
 // Created at start-up, not on first use, so every series exists (at zero) before the first event.
 @Startup
@@ -25,6 +25,7 @@ public class DataMetrics {
     public static final String RUNS = "mnemo.data.runs";
     public static final String PREPARE = "mnemo.data.prepare.seconds";
     public static final String PROBES = "mnemo.data.probes";
+    public static final String PLACEMENTS = "mnemo.data.job.placements";
 
     private final Counter experimentsAccepted;
     private final Counter experimentsRejected;
@@ -33,6 +34,7 @@ public class DataMetrics {
     private final Counter runsFailed;
     private final Timer prepare;
     private final Map<String, Counter> probes = new HashMap<>();
+    private final Map<String, Counter> placements = new HashMap<>();
 
     public DataMetrics(MeterRegistry registry) {
         experimentsAccepted = counter(registry, EXPERIMENTS, "accepted", "Experiment requests planned");
@@ -42,6 +44,10 @@ public class DataMetrics {
         runsFailed = counter(registry, RUNS, "failed", "Runs stopped by a failure or a failed gate");
         for (String outcome : List.of("requested", "completed", "failed")) {
             probes.put(outcome, counter(registry, PROBES, outcome, "Known-fact probes by outcome"));
+        }
+        for (String outcome : List.of("least-loaded", "by-key")) {
+            placements.put(outcome, counter(registry, PLACEMENTS, outcome,
+                    "Jobs published to the least-loaded worker's partition, or by key when the group was unreadable"));
         }
         prepare = Timer.builder(PREPARE)
                 .description("Time to prepare one stage's dataset")
@@ -80,5 +86,10 @@ public class DataMetrics {
     /** Runs a preparation and records its duration, whether it succeeds or throws. */
     public <T> T timePreparation(Supplier<T> preparation) {
         return prepare.record(preparation);
+    }
+
+    /** A job placed on the least-loaded worker ({@code true}) or published by key. */
+    public void jobPlaced(boolean leastLoaded) {
+        placements.get(leastLoaded ? "least-loaded" : "by-key").increment();
     }
 }

@@ -3,6 +3,7 @@ package ai.mnemo.data.service;
 import ai.mnemo.data.catalogue.DefaultMetrics;
 import ai.mnemo.data.config.DataConfig;
 import ai.mnemo.data.metrics.DataMetrics;
+import ai.mnemo.data.placement.JobPlacement;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
 import ai.mnemo.data.plan.StagePlan;
@@ -23,7 +24,6 @@ import ai.mnemo.events.v1.EvalFailed;
 import ai.mnemo.events.v1.ProbeCompleted;
 import ai.mnemo.events.v1.ProbeJob;
 import ai.mnemo.service.artifacts.ArtifactStore;
-import ai.mnemo.service.messaging.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public class ProbeCoordinator {
 
     private static final Logger LOG = Logger.getLogger(ProbeCoordinator.class);
 
-    private final EventPublisher publisher;
+    private final JobPlacement jobs;
     private final ArtifactStore store;
     private final PlanStore plans;
     private final StagePreparer preparer;
@@ -56,9 +56,9 @@ public class ProbeCoordinator {
     private final DataConfig config;
     private final DataMetrics metrics;
 
-    public ProbeCoordinator(EventPublisher publisher, ArtifactStore store, PlanStore plans, StagePreparer preparer,
+    public ProbeCoordinator(JobPlacement jobs, ArtifactStore store, PlanStore plans, StagePreparer preparer,
             SourceLoader sources, ProbeStore probes, RunConductor conductor, DataConfig config, DataMetrics metrics) {
-        this.publisher = publisher;
+        this.jobs = jobs;
         this.store = store;
         this.plans = plans;
         this.preparer = preparer;
@@ -165,7 +165,7 @@ public class ProbeCoordinator {
                 pool.sha256(), first.model(), fewShot, config.probe().maxNewTokens(), metric(stage), pool.size(),
                 runs.stream().map(RunPlan::runId).toList());
         probes.writeRequest(request);
-        publisher.publish(ProbeJob.of(request.experimentId(), probeId, request.model(),
+        jobs.publish(ProbeJob.of(request.experimentId(), probeId, request.model(),
                 store.uri(probes.candidates(probeId)), fewShot, request.maxNewTokens(), request.metric(),
                 store.uri(probes.result(probeId))));
         probes.markPublished(probeId);

@@ -1,6 +1,7 @@
 package ai.mnemo.data.service;
 
 import ai.mnemo.data.metrics.DataMetrics;
+import ai.mnemo.data.placement.JobPlacement;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
 import ai.mnemo.data.plan.StagePlan;
@@ -51,10 +52,12 @@ public class RunConductor {
     private final DataMetrics metrics;
     private final RunOutcomes outcomes;
     private final CancelledExperiments cancelled;
+    private final JobPlacement jobs;
 
     public RunConductor(EventPublisher publisher, ArtifactStore store, PlanStore plans, StagePreparer preparer,
-            DataMetrics metrics, RunOutcomes outcomes, CancelledExperiments cancelled) {
+            DataMetrics metrics, RunOutcomes outcomes, CancelledExperiments cancelled, JobPlacement jobs) {
         this.publisher = publisher;
+        this.jobs = jobs;
         this.store = store;
         this.plans = plans;
         this.preparer = preparer;
@@ -106,7 +109,7 @@ public class RunConductor {
         StagePlan stagePlan = plan.stage(i);
         publisher.publish(DatasetPrepared.of(plan.experimentId(), plan.runId(), i, prepared.dataset(), prepared.uri(),
                 prepared.manifest()));
-        publisher.publish(TrainingJob.of(plan.experimentId(), plan.runId(), i, FIRST_ATTEMPT, model, prepared.uri(),
+        jobs.publish(TrainingJob.of(plan.experimentId(), plan.runId(), i, FIRST_ATTEMPT, model, prepared.uri(),
                 store.uri(stage.checkpoint()), stagePlan.training()));
         preparer.writeManifest(plan.runId(), prepared);
         LOG.infof("run %s (%s) stage %d: %d rows prepared, training job published", plan.runId(), plan.label(), i,
@@ -121,7 +124,7 @@ public class RunConductor {
         }
         RunPlan plan = found.get();
         int i = event.stageIndex();
-        publisher.publish(evalJob(plan, i, event.checkpointUri()));
+        jobs.publish(evalJob(plan, i, event.checkpointUri()));
         if (!plan.stage(i).memorizedGate() && !plan.isLast(i)) {
             startStage(plan, i + 1, ModelRef.uri(event.checkpointUri()));
         }

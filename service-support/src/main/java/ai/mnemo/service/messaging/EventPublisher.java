@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.ApiException;
@@ -53,7 +54,18 @@ public class EventPublisher {
             durationUnit = ChronoUnit.MINUTES, jitter = 200, abortOn = PublishRefusedException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public void publish(MnemoEvent event) {
-        publishOnce(event);
+        publishOnce(event, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #publish(MnemoEvent)}, to a chosen partition of the event's topic (a job placed on an idle worker's
+     * partition), or by key when {@code partition} is empty.
+     */
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10,
+            durationUnit = ChronoUnit.MINUTES, jitter = 200, abortOn = PublishRefusedException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    public void publish(MnemoEvent event, OptionalInt partition) {
+        publishOnce(event, partition);
     }
 
     /**
@@ -63,8 +75,12 @@ public class EventPublisher {
      * @throws IllegalStateException when the broker did not take it this time
      */
     public void publishOnce(MnemoEvent event) {
+        publishOnce(event, OptionalInt.empty());
+    }
+
+    private void publishOnce(MnemoEvent event, OptionalInt partition) {
         try {
-            send(event).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            send(event, partition).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishRefusedException("interrupted while publishing " + describe(event), e);
@@ -93,11 +109,15 @@ public class EventPublisher {
 
     /** Sends the event without waiting (progress events that may be dropped on a crash). */
     public CompletableFuture<Void> send(MnemoEvent event) {
+        return send(event, OptionalInt.empty());
+    }
+
+    private CompletableFuture<Void> send(MnemoEvent event, OptionalInt partition) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.of(event))
-                .withKey(event.key())
-                .build();
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> builder =
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.of(event)).withKey(event.key());
+        partition.ifPresent(builder::withPartition);
+        OutgoingKafkaRecordMetadata<String> metadata = builder.build();
         emitter.send(Message.of(EventCodec.encode(event))
                 .addMetadata(metadata)
                 .withAck(() -> {
