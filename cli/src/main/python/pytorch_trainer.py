@@ -16,6 +16,7 @@ Needs a Python with torch: Debian's `apt-get install -y python3-torch libopenbla
 /usr/bin/python3.
 """
 import math
+import os
 import random
 import string
 import sys
@@ -57,6 +58,8 @@ def describe_environment():
         libraries = sorted({line.split()[-1] for line in maps
                             if ("blas" in line or "mkl" in line) and line.rstrip().endswith((".so", ".0", ".3"))})
     print("ENV side=pytorch blas_libraries=" + (",".join(libraries) or "none mapped"))
+    tuned = sorted(key for key in os.environ if key.startswith("MALLOC_") and key.endswith("_"))
+    print("ENV side=pytorch malloc=" + (",".join(tuned) if tuned else "defaults"))
 
 
 class RmsNorm(nn.Module):

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.mnemo.lm.engine.GlibcMalloc;
 import ai.mnemo.lm.engine.TorchRuntime;
 import java.util.TreeSet;
 
@@ -27,6 +28,8 @@ public final class TorchEnvironmentProbe {
                 System.getenv("ATEN_CPU_CAPABILITY") == null ? "" : " and ATEN_CPU_CAPABILITY");
         System.out.printf("ENV side=mnemo intra_op_threads=%d inter_op_threads=%d build=%s%n", JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads(), String.join(",", new TreeSet<>(JniUtils.getFeatures())));
+        System.out.println("ENV side=mnemo malloc=" + (GlibcMalloc.keepStepMemory()
+                ? "glibc tuned (mmap threshold 32 MiB, no trim, top pad 128 MiB)" : "defaults"));
         try (NDManager manager = TorchRuntime.newManager()) {
             NDArray a = manager.ones(new Shape(64, 64));
             System.out.flush();

@@ -6,7 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The one place that starts DJL's PyTorch engine: offline (natives come from Maven, nothing is downloaded), with
- * an explicit intra-op thread count.
+ * an explicit intra-op thread count, and glibc's malloc tuned for training ({@link GlibcMalloc}).
  */
 public final class TorchRuntime {
 
@@ -21,6 +21,7 @@ public final class TorchRuntime {
             if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
+            GlibcMalloc.keepStepMemory(); // before libtorch allocates anything
             engine = Engine.getEngine("PyTorch");
         }
         // Thread counts can only be set after the engine has loaded libtorch.
