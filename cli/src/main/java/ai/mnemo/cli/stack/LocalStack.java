@@ -108,6 +108,9 @@ public final class LocalStack {
         env.put("MNEMO_TRAINER_THREADS", Integer.toString(options.trainerThreads()));
         env.put("MNEMO_EVAL_THREADS", Integer.toString(options.evalThreads()));
         env.put("DJL_OFFLINE", "true");
+        // A local fleet has a fixed size and nothing autoscales on lag: a run starts when a trainer is free, so a
+        // running run's next stage never queues behind other runs' first stages.
+        env.put("MNEMO_DATA_PLACEMENT_ADMISSION", "when-idle");
         // Trainer and evaluator share the cores: spinning OpenMP workers would starve each other.
         env.put("OMP_WAIT_POLICY", "PASSIVE");
         String heap = service.equals("trainer-service") || service.equals("eval-service") ? "-Xmx1g" : "-Xmx384m";

@@ -1,5 +1,6 @@
 package ai.mnemo.data.config;
 
+import ai.mnemo.data.placement.Admission;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -38,6 +39,25 @@ public interface DataConfig {
         /** How long one reading of a group may take before the job is published by key instead. */
         @WithDefault("PT3S")
         Duration timeout();
+
+        /**
+         * How long to watch for a worker to become idle before placing a job behind a busy one: a worker commits
+         * its job just after publishing the outcome that made data-service publish the next job.
+         */
+        @WithDefault("PT2S")
+        Duration settle();
+
+        /** When a run's first stage starts: {@code eager}, or {@code when-idle} (a fleet of fixed size). */
+        @WithDefault("eager")
+        Admission admission();
+
+        /** How long a trainer must look idle before a waiting run gets it (when-idle). */
+        @WithDefault("PT1S")
+        Duration admissionGrace();
+
+        /** How often waiting runs look for an idle trainer (when-idle). */
+        @WithDefault("PT0.5S")
+        Duration admissionPoll();
     }
 
     interface Probe {

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,6 +27,7 @@ public class JobPlacement {
 
     private static final Logger LOG = Logger.getLogger(JobPlacement.class);
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private static final long SETTLE_POLL_MILLIS = 100;
 
     private final EventPublisher publisher;
     private final DataConfig.Placement config;
@@ -59,21 +61,53 @@ public class JobPlacement {
         if (!config.enabled() || group == null) {
             return OptionalInt.empty();
         }
+        Optional<GroupLoad> load = read(topic, group);
+        // A worker that has just published its outcome commits its job a moment later: the next stage of the run
+        // it finished should not queue elsewhere because of that moment.
+        long settleUntil = System.nanoTime() + config.settle().toNanos();
+        while (load.isPresent() && load.get().idleMembers() == 0 && !load.get().members().isEmpty()
+                && System.nanoTime() < settleUntil) {
+            pause();
+            load = read(topic, group);
+        }
+        OptionalInt partition = load.map(GroupLoad::placement).orElseGet(OptionalInt::empty);
+        metrics.jobPlaced(partition.isPresent());
+        load.ifPresent(l -> LOG.debugf("%s for run %s: partition %s of %s (%d idle of %d members)",
+                job.getClass().getSimpleName(), job.key(), partition, topic, l.idleMembers(), l.members().size()));
+        return partition;
+    }
+
+    /**
+     * Whether a trainer has no unfinished job. Also true when there is nothing to wait for: the group cannot be
+     * read, or no member holds a partition (no fleet yet), so that jobs queue in Kafka as they would by key.
+     */
+    public synchronized boolean trainerIdle() {
+        if (!config.enabled()) {
+            return true;
+        }
+        return read(Topics.TRAINING_JOBS, config.trainerGroup())
+                .map(load -> load.idleMembers() > 0 || load.placement().isEmpty())
+                .orElse(true);
+    }
+
+    private static void pause() {
         try {
-            GroupLoad load = reader().read(topic, group);
-            OptionalInt partition = load.placement();
-            metrics.jobPlaced(partition.isPresent());
-            LOG.debugf("%s for run %s: partition %s of %s (%d idle of %d members)", job.getClass().getSimpleName(),
-                    job.key(), partition, topic, load.idleMembers(), load.members().size());
-            return partition;
+            Thread.sleep(SETTLE_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<GroupLoad> read(String topic, String group) {
+        try {
+            return Optional.of(reader().read(topic, group));
         } catch (RuntimeException e) {
-            metrics.jobPlaced(false);
             if (System.nanoTime() - warnedAt >= WARN_EVERY_NANOS) {
                 warnedAt = System.nanoTime();
                 LOG.warnf("cannot read consumer group %s (%s); jobs go to their key's partition meanwhile", group,
                         e.getMessage());
             }
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package ai.mnemo.data.service;
 
 import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.data.placement.JobPlacement;
+import ai.mnemo.data.placement.RunAdmission;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
 import ai.mnemo.data.plan.StagePlan;
@@ -53,11 +54,14 @@ public class RunConductor {
     private final RunOutcomes outcomes;
     private final CancelledExperiments cancelled;
     private final JobPlacement jobs;
+    private final RunAdmission admission;
 
     public RunConductor(EventPublisher publisher, ArtifactStore store, PlanStore plans, StagePreparer preparer,
-            DataMetrics metrics, RunOutcomes outcomes, CancelledExperiments cancelled, JobPlacement jobs) {
+            DataMetrics metrics, RunOutcomes outcomes, CancelledExperiments cancelled, JobPlacement jobs,
+            RunAdmission admission) {
         this.publisher = publisher;
         this.jobs = jobs;
+        this.admission = admission;
         this.store = store;
         this.plans = plans;
         this.preparer = preparer;
@@ -78,7 +82,22 @@ public class RunConductor {
             datasetFailed(plan, e);
             return;
         }
-        startStage(plan, 0, plan.model());
+        if (admission.admitNow(plan.runId())) {
+            startStage(plan, 0, plan.model());
+        } else {
+            LOG.infof("run %s (%s) waits for an idle trainer (%d waiting)", plan.runId(), plan.label(),
+                    admission.waiting());
+        }
+    }
+
+    /** Starts the runs that wait for an idle trainer, as long as one is idle (admission when-idle). */
+    public void startWaiting() {
+        for (Optional<String> next = admission.next(); next.isPresent(); next = admission.next()) {
+            String runId = next.get();
+            // Gone or cancelled meanwhile: startStage skips it, and its mark goes all the same.
+            plans.find(runId).ifPresent(plan -> startStage(plan, 0, plan.model()));
+            admission.started(runId);
+        }
     }
 
     /**
@@ -116,7 +135,7 @@ public class RunConductor {
                 prepared.manifest().counts().total());
     }
 
-    /** Evaluates the stage's checkpoint on every dataset so far and, unless gated or last, starts the next stage. */
+    /** Starts the next stage unless the stage is gated or last, and evaluates its checkpoint on every dataset so far. */
     public void onStageCompleted(StageCompleted event) {
         Optional<RunPlan> found = planOf(event.runId(), event.stageIndex());
         if (found.isEmpty()) {
@@ -124,10 +143,12 @@ public class RunConductor {
         }
         RunPlan plan = found.get();
         int i = event.stageIndex();
-        jobs.publish(evalJob(plan, i, event.checkpointUri()));
+        // The next stage first: the trainer that just finished is idle now, and placing the evaluation may wait a
+        // moment for a busy evaluator.
         if (!plan.stage(i).memorizedGate() && !plan.isLast(i)) {
             startStage(plan, i + 1, ModelRef.uri(event.checkpointUri()));
         }
+        jobs.publish(evalJob(plan, i, event.checkpointUri()));
     }
 
     /** Applies the stage's gate; ends the run after its last stage's evaluation. */
