@@ -65,7 +65,7 @@ public class JobPlacement {
         // A worker that has just published its outcome commits its job a moment later: the next stage of the run
         // it finished should not queue elsewhere because of that moment.
         long settleUntil = System.nanoTime() + config.settle().toNanos();
-        while (load.isPresent() && load.get().idleMembers() == 0 && !load.get().members().isEmpty()
+        while (load.isPresent() && load.get().idleMembers() == 0 && load.get().placement().isPresent()
                 && System.nanoTime() < settleUntil) {
             pause();
             load = read(topic, group);

@@ -55,7 +55,7 @@ public final class GlibcMalloc {
                 all &= mallopt.invokeInt(new Object[] {option, SETTINGS.get(option)}) == 1;
             }
             return all;
-        } catch (UnsatisfiedLinkError | RuntimeException notGlibc) {
+        } catch (LinkageError | RuntimeException notGlibc) { // no glibc, or JNA's own native part cannot load
             return false;
         }
     }
