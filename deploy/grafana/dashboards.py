@@ -253,8 +253,14 @@ def pipeline():
                      targets((f"count({sel('up', **TRAINERS)} == 1)", "trainers up"),
                              (f"sum({sel('mnemo_training_busy')})", "trainers busy"),
                              (f"sum(clamp_min({TRAIN_LAG}, 0))", "training jobs"),
+                             (f"sum({sel('mnemo_data_runs_waiting')})", "runs waiting for a trainer"),
                              (f"count({sel('up', **EVALUATORS)} == 1)", "evaluators up"),
                              (f"sum(clamp_min({EVAL_LAG}, 0))", "evaluation jobs"))), 12, 8)
+    g.add(timeseries("Job placement", "Jobs per hour that data-service placed on the least-loaded worker, or "
+                     "published by key because it could not read the worker group (a missing Describe ACL, a "
+                     "broker blip): docs/operations.md, \"Scaling the fleet\".",
+                     targets((f"sum by (outcome) (rate({sel('mnemo_data_job_placements_total')}[$__rate_interval]))"
+                              " * 3600", "{{outcome}}"))), 12, 8)
     return dashboard("mnemo-pipeline", "Mnemo / Pipeline health",
                      "Is the pipeline moving: services up, events per topic, experiments and runs, queues.",
                      g.numbered())
