@@ -36,7 +36,7 @@ public class RunAdmission {
     private final Path markers;
     private final long graceNanos;
     private final LongSupplier clock;
-    private final Deque<String> waiting = new ArrayDeque<>();
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
     private long sequence;
     private long idleSince = -1;
 
@@ -60,16 +60,22 @@ public class RunAdmission {
      * Whether a run that is ready may start its first stage now; if not, it waits (marked on disk) until
      * {@link #next} hands it out.
      */
-    public synchronized boolean admitNow(String runId) {
+    public synchronized boolean admitNow(String runId, String experimentId) {
         if (mode == Admission.EAGER || waiting.isEmpty() && trainerIdle.getAsBoolean()) {
             return true;
         }
-        if (waiting.contains(runId)) {
+        if (waiting.stream().anyMatch(w -> w.runId().equals(runId))) {
             return false; // a redelivered start of a run that waits already
         }
-        mark(runId);
-        waiting.addLast(runId);
+        mark(runId, experimentId);
+        waiting.addLast(new Waiting(runId, experimentId));
         return false;
+    }
+
+    /** A cancelled experiment's runs stop waiting at once (nothing would start them). */
+    public synchronized void drop(String experimentId) {
+        waiting.stream().filter(w -> w.experimentId().equals(experimentId)).map(Waiting::runId).toList()
+                .forEach(this::started);
     }
 
     /**
@@ -93,7 +99,7 @@ public class RunAdmission {
             return Optional.empty();
         }
         idleSince = -1;
-        return Optional.of(waiting.peekFirst());
+        return Optional.of(waiting.peekFirst().runId());
     }
 
     /**
@@ -101,7 +107,7 @@ public class RunAdmission {
      * Until then {@link #next} hands out the same run, so a start that failed is tried again.
      */
     public synchronized void started(String runId) {
-        waiting.remove(runId);
+        waiting.removeIf(w -> w.runId().equals(runId));
         try (Stream<Path> files = list()) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (file.getFileName().toString().endsWith("-" + runId)) {
@@ -119,8 +125,7 @@ public class RunAdmission {
             files.map(file -> MARKER.matcher(file.getFileName().toString()))
                     .filter(java.util.regex.Matcher::matches)
                     .sorted(java.util.Comparator.comparing(m -> m.group(1)))
-                    .map(m -> m.group(2))
-                    .filter(runId -> !waiting.contains(runId))
+                    .map(m -> new Waiting(m.group(2), experimentOf(markers.resolve(m.group()))))
                     .forEach(waiting::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the waiting runs in " + markers, e);
@@ -135,7 +140,15 @@ public class RunAdmission {
         return mode;
     }
 
-    private void mark(String runId) {
+    private static String experimentOf(Path marker) {
+        try {
+            return Files.readString(marker).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + marker, e);
+        }
+    }
+
+    private void mark(String runId, String experimentId) {
         if (!MARKER.matcher("00000000000000000000-" + runId).matches()) {
             throw new IllegalArgumentException("not a run id: " + runId);
         }
@@ -143,11 +156,13 @@ public class RunAdmission {
             Files.createDirectories(markers);
             // Zero-padded wall-clock millis and a counter: the names sort in arrival order, across restarts too.
             String order = String.format("%014d%06d", System.currentTimeMillis(), sequence++ % 1_000_000);
-            Files.writeString(markers.resolve(order + "-" + runId), runId + "\n");
+            Files.writeString(markers.resolve(order + "-" + runId), experimentId + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark run " + runId + " as waiting in " + markers, e);
         }
     }
+
+    private record Waiting(String runId, String experimentId) {}
 
     private Stream<Path> list() throws IOException {
         return Files.isDirectory(markers) ? Files.list(markers) : Stream.empty();

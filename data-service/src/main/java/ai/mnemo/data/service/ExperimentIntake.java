@@ -1,6 +1,7 @@
 package ai.mnemo.data.service;
 
 import ai.mnemo.data.metrics.DataMetrics;
+import ai.mnemo.data.placement.RunAdmission;
 import ai.mnemo.events.EventDecodingException;
 import ai.mnemo.events.spec.Violation;
 import ai.mnemo.events.v1.ExperimentCancelled;
@@ -30,9 +31,11 @@ public class ExperimentIntake {
     private final DataMetrics metrics;
     private final SpecDoor door;
     private final CancelledExperiments cancelled;
+    private final RunAdmission admission;
 
     public ExperimentIntake(EventPublisher publisher, ExperimentPlanner planner, DataMetrics metrics, SpecDoor door,
-            CancelledExperiments cancelled) {
+            CancelledExperiments cancelled, RunAdmission admission) {
+        this.admission = admission;
         this.publisher = publisher;
         this.planner = planner;
         this.metrics = metrics;
@@ -45,6 +48,7 @@ public class ExperimentIntake {
             onRequest(request); // a cancelled one is a replay: planning it again would publish for it
         } else if (event instanceof ExperimentCancelled cancel) {
             cancelled.add(cancel.experimentId());
+            admission.drop(cancel.experimentId());
             LOG.infof("experiment %s cancelled%s: starting nothing more for it", cancel.experimentId(),
                     cancel.cancelledBy() == null ? "" : " by " + cancel.cancelledBy());
         }

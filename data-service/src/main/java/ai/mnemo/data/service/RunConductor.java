@@ -82,7 +82,7 @@ public class RunConductor {
             datasetFailed(plan, e);
             return;
         }
-        if (admission.admitNow(plan.runId())) {
+        if (admission.admitNow(plan.runId(), plan.experimentId())) {
             startStage(plan, 0, plan.model());
         } else {
             LOG.infof("run %s (%s) waits for an idle trainer (%d waiting)", plan.runId(), plan.label(),

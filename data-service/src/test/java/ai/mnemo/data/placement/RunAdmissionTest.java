@@ -27,7 +27,7 @@ class RunAdmissionTest {
     void eagerAdmitsEverythingAndMarksNothing(@TempDir Path dir) {
         idle.set(false);
         RunAdmission eager = admission(Admission.EAGER, dir);
-        assertTrue(eager.admitNow("r1"));
+        assertTrue(eager.admitNow("r1", "x"));
         assertEquals(0, eager.waiting());
         assertFalse(Files.exists(dir.resolve("admission")));
     }
@@ -35,14 +35,14 @@ class RunAdmissionTest {
     @Test
     void runsWaitWhileEveryTrainerIsBusyAndStartInArrivalOrder(@TempDir Path dir) {
         RunAdmission admission = admission(Admission.WHEN_IDLE, dir);
-        assertTrue(admission.admitNow("r1"), "a trainer is idle");
+        assertTrue(admission.admitNow("r1", "x"), "a trainer is idle");
         idle.set(false);
-        assertFalse(admission.admitNow("r2"));
-        assertFalse(admission.admitNow("r3"));
-        assertFalse(admission.admitNow("r2"), "a redelivered start waits once");
+        assertFalse(admission.admitNow("r2", "x"));
+        assertFalse(admission.admitNow("r3", "x"));
+        assertFalse(admission.admitNow("r2", "x"), "a redelivered start waits once");
         assertEquals(2, admission.waiting());
         idle.set(true);
-        assertFalse(admission.admitNow("r4"), "behind the waiting ones, even with a trainer idle");
+        assertFalse(admission.admitNow("r4", "x"), "behind the waiting ones, even with a trainer idle");
 
         assertEquals(Optional.empty(), admission.next(), "idle, but not yet for the grace period");
         now.addAndGet(Duration.ofMillis(600).toNanos());
@@ -59,7 +59,7 @@ class RunAdmissionTest {
     void aBusyReadingResetsTheGracePeriod(@TempDir Path dir) {
         idle.set(false);
         RunAdmission admission = admission(Admission.WHEN_IDLE, dir);
-        admission.admitNow("r1");
+        admission.admitNow("r1", "x");
         idle.set(true);
         assertEquals(Optional.empty(), admission.next());
         now.addAndGet(Duration.ofMillis(900).toNanos());
@@ -75,7 +75,7 @@ class RunAdmissionTest {
         idle.set(false);
         RunAdmission before = admission(Admission.WHEN_IDLE, dir);
         for (String run : new String[] {"b-run", "a-run", "c-run"}) {
-            before.admitNow(run);
+            before.admitNow(run, "x");
         }
         before.started("a-run");
 
@@ -92,5 +92,22 @@ class RunAdmissionTest {
         admission.next();
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         return admission.next();
+    }
+
+    @Test
+    void aCancelledExperimentsRunsStopWaitingAndStayGoneAfterARestart(@TempDir Path dir) {
+        idle.set(false);
+        RunAdmission admission = admission(Admission.WHEN_IDLE, dir);
+        admission.admitNow("r1", "kept");
+        admission.admitNow("r2", "cancelled");
+        admission.admitNow("r3", "cancelled");
+        admission.drop("cancelled");
+        assertEquals(1, admission.waiting());
+
+        RunAdmission after = admission(Admission.WHEN_IDLE, dir);
+        after.recover();
+        assertEquals(1, after.waiting());
+        idle.set(true);
+        assertEquals(Optional.of("r1"), peekAfterGrace(after));
     }
 }
