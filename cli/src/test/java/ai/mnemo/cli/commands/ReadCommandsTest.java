@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -53,11 +52,7 @@ class ReadCommandsTest {
             Deque<String[]> queue = answers.get(key);
             String[] answer = queue == null ? new String[] {"404", "{\"error\": \"no " + key + "\"}"}
                     : queue.size() > 1 ? queue.poll() : queue.peek();
-            byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            JsonResponse.send(exchange, Integer.parseInt(answer[0]), answer[1]);
         });
         server.start();
     }
