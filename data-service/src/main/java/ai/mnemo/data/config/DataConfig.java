@@ -22,6 +22,31 @@ public interface DataConfig {
     /** Where jobs go: to an idle worker's partition (see {@code ai.mnemo.data.placement}). */
     Placement placement();
 
+    /** The watchdog that issues a stalled stage's job again (see {@code ai.mnemo.data.run.StallLimits}). */
+    Watchdog watchdog();
+
+    interface Watchdog {
+
+        /** How often running runs are looked at. */
+        @WithDefault("PT30S")
+        Duration interval();
+
+        /**
+         * A started training attempt without a progress event for this long is issued again (PT0S: never). Trainers
+         * report every few steps and at every epoch end, so minutes of silence mean a hung or lost trainer.
+         */
+        @WithDefault("PT30M")
+        Duration trainingStall();
+
+        /** An evaluation without an answer for this long is issued again (PT0S: never); evaluators send no progress. */
+        @WithDefault("PT2H")
+        Duration evaluationStall();
+
+        /** Issues of one stage's training (or evaluation) before the run fails. */
+        @WithDefault("3")
+        int attempts();
+    }
+
     interface Placement {
 
         /** Off: jobs go to the partition of their run id's hash, and a busy worker's queue may hold them. */

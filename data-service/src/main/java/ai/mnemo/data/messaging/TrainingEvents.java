@@ -5,6 +5,8 @@ import ai.mnemo.events.Topics;
 import ai.mnemo.events.v1.StageCompleted;
 import ai.mnemo.events.v1.TrainingEvent;
 import ai.mnemo.events.v1.TrainingFailed;
+import ai.mnemo.events.v1.TrainingProgress;
+import ai.mnemo.events.v1.TrainingStarted;
 import ai.mnemo.service.messaging.EventReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@code mnemo.training.v1}: a completed stage moves its run on, a failed one ends it. Progress events are
- * read and dropped. Nothing escapes: a handler that breaks ends the run with RunFailed instead.
+ * Consumes {@code mnemo.training.v1}: a completed stage moves its run on, a failed one ends it, and a start or
+ * progress tells the watchdog the stage is alive. Nothing escapes: a handler that breaks ends the run with RunFailed instead.
  */
 @ApplicationScoped
 public class TrainingEvents {
@@ -36,6 +38,10 @@ public class TrainingEvents {
                     conductor.onStageCompleted(completed);
                 } else if (event instanceof TrainingFailed failed) {
                     conductor.onTrainingFailed(failed);
+                } else if (event instanceof TrainingStarted started) {
+                    conductor.onTrainingStarted(started);
+                } else if (event instanceof TrainingProgress progress) {
+                    conductor.onTrainingProgress(progress);
                 }
             } catch (RuntimeException e) {
                 conductor.onUnexpected(event.runId(), event.stageIndex(), event.getClass().getSimpleName(), e);

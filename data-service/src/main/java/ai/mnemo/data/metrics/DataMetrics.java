@@ -26,6 +26,7 @@ public class DataMetrics {
     public static final String PREPARE = "mnemo.data.prepare.seconds";
     public static final String PROBES = "mnemo.data.probes";
     public static final String PLACEMENTS = "mnemo.data.job.placements";
+    public static final String REISSUES = "mnemo.data.watchdog.reissues";
 
     private final Counter experimentsAccepted;
     private final Counter experimentsRejected;
@@ -35,6 +36,7 @@ public class DataMetrics {
     private final Timer prepare;
     private final Map<String, Counter> probes = new HashMap<>();
     private final Map<String, Counter> placements = new HashMap<>();
+    private final Map<String, Counter> reissues = new HashMap<>();
 
     public DataMetrics(MeterRegistry registry) {
         experimentsAccepted = counter(registry, EXPERIMENTS, "accepted", "Experiment requests planned");
@@ -48,6 +50,11 @@ public class DataMetrics {
         for (String outcome : List.of("least-loaded", "by-key")) {
             placements.put(outcome, counter(registry, PLACEMENTS, outcome,
                     "Jobs published to the least-loaded worker's partition, or by key when the group was unreadable"));
+        }
+        for (String kind : List.of("training", "evaluation")) {
+            reissues.put(kind, Counter.builder(REISSUES).tag("kind", kind)
+                    .description("Jobs the watchdog issued again because their stage showed no progress")
+                    .register(registry));
         }
         prepare = Timer.builder(PREPARE)
                 .description("Time to prepare one stage's dataset")
@@ -91,5 +98,10 @@ public class DataMetrics {
     /** A job placed on the least-loaded worker ({@code true}) or published by key. */
     public void jobPlaced(boolean leastLoaded) {
         placements.get(leastLoaded ? "least-loaded" : "by-key").increment();
+    }
+
+    /** The watchdog issued a stage's {@code training} or {@code evaluation} job again. */
+    public void reissued(String kind) {
+        reissues.get(kind).increment();
     }
 }

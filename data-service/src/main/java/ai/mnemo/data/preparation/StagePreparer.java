@@ -42,9 +42,8 @@ import java.util.Set;
  * plus the method's mixing rows and replayed D_A facts, shuffled into one pool, without the rows longer than the
  * stage's sequence limit, written as {@code dataset.jsonl}; and the manifest that says what went in. The same plan, exports and probe verdicts give byte-identical files.
  * <p>
- * The manifest file is written separately ({@link #writeManifest}), after the stage's job is published: its
- * presence is the mark that a stage was started, which keeps a redelivered event from starting it twice while a crash
- * before the publish still lets the redelivery start it.
+ * The manifest file is written separately ({@link #writeManifest}); whether a stage was started is the run state's
+ * to say ({@code ai.mnemo.data.run}), not any file's.
  */
 @ApplicationScoped
 public class StagePreparer {
@@ -169,14 +168,9 @@ public class StagePreparer {
         }
     }
 
-    /** Marks the stage as started; see the class comment. */
+    /** Writes the stage's manifest beside its rows. */
     public void writeManifest(String runId, PreparedDataset prepared) {
         JsonFiles.write(store.run(runId).stage(prepared.stageIndex()).manifest(), prepared.manifest());
-    }
-
-    /** Whether the stage was prepared and its training job published already. */
-    public boolean isStarted(String runId, int stageIndex) {
-        return Files.exists(store.run(runId).stage(stageIndex).manifest());
     }
 
     /** A public dataset's pool, its usable facts' selection for the stage, and the probe verdict it relied on. */

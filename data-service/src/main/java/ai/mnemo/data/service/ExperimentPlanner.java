@@ -4,7 +4,6 @@ import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.data.plan.GridExpansion;
 import ai.mnemo.data.plan.PlanStore;
 import ai.mnemo.data.plan.RunPlan;
-import ai.mnemo.data.preparation.StagePreparer;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.v1.ExperimentPlanned;
 import ai.mnemo.events.v1.ExperimentRequested;
@@ -31,20 +30,17 @@ public class ExperimentPlanner {
 
     private final EventPublisher publisher;
     private final PlanStore plans;
-    private final StagePreparer preparer;
     private final ProbeCoordinator probes;
-    private final RunOutcomes outcomes;
+    private final RunConductor conductor;
     private final DataMetrics metrics;
     private final ArtifactStore store;
 
-    public ExperimentPlanner(EventPublisher publisher, PlanStore plans, StagePreparer preparer,
-            ProbeCoordinator probes, RunOutcomes outcomes, DataMetrics metrics, ArtifactStore store) {
+    public ExperimentPlanner(EventPublisher publisher, PlanStore plans, ProbeCoordinator probes, RunConductor conductor, DataMetrics metrics, ArtifactStore store) {
         this.store = store;
         this.publisher = publisher;
         this.plans = plans;
-        this.preparer = preparer;
         this.probes = probes;
-        this.outcomes = outcomes;
+        this.conductor = conductor;
         this.metrics = metrics;
     }
 
@@ -87,8 +83,7 @@ public class ExperimentPlanner {
                         + " another spec (run " + run.label() + " differs); submit the new spec under a new"
                         + " experimentId", null);
             }
-            all &= existing.isPresent() && (preparer.isStarted(run.runId(), 0) || outcomes.failed(run.runId())
-                    || probes.requested(run));
+            all &= existing.isPresent() && (conductor.hasBegun(run.runId()) || probes.requested(run));
         }
         return all;
     }

@@ -117,7 +117,7 @@ public class ProbeCoordinator {
         }
         for (String runId : request.runIds()) {
             plans.find(runId).filter(this::allReported).ifPresent(plan -> {
-                if (!preparer.isStarted(plan.runId(), 0)) {
+                if (!conductor.hasBegun(plan.runId())) {
                     conductor.begin(plan);
                 }
             });
@@ -139,7 +139,7 @@ public class ProbeCoordinator {
         String probeId = key.probeId(first.experimentId(), first.model());
         if (probes.published(probeId)) {
             LOG.infof("probe %s on %s was requested already", probeId, key.describe());
-            runs.stream().filter(this::allReported).filter(r -> !preparer.isStarted(r.runId(), 0))
+            runs.stream().filter(this::allReported).filter(r -> !conductor.hasBegun(r.runId()))
                     .forEach(conductor::begin);
             return;
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.mnemo.data.metrics.DataMetrics;
 import ai.mnemo.data.plan.Specs;
+import ai.mnemo.data.run.RunPhase;
+import ai.mnemo.data.run.RunStates;
 import ai.mnemo.datasets.PreparedRows;
 import ai.mnemo.events.spec.ExperimentSpec;
 import ai.mnemo.events.v1.DatasetManifest;
@@ -64,6 +66,13 @@ class RunChoreographyTest {
 
     @Inject
     ArtifactStore store;
+
+    @Inject
+    RunStates states;
+
+    private String waitingFor(String runId) {
+        return states.find(runId).orElseThrow().waitingFor(java.time.Instant.now());
+    }
 
     @Test
     void aTwoStageRunIsPlannedTrainedEvaluatedAndCompleted() throws Exception {
@@ -129,10 +138,11 @@ class RunChoreographyTest {
             assertEquals("kvr:B", dataset1.dataset());
             assertEquals(new DatasetManifest.Counts(30, 0, 0, 30, 0), dataset1.manifest().counts());
 
-            // A redelivered StageCompleted is evaluated again but does not start stage 1 twice.
+            // A redelivered StageCompleted neither evaluates stage 0 again nor starts stage 1 twice.
             broker.publish(StageCompleted.of(experimentId, naive.runId(), 0, 1, job0.checkpointUri(), 60, 20, 0.01,
                     "fixed-epochs", 2.5, 1000));
-            broker.await(EvalJob.class, 2, e -> naive.runId().equals(e.runId()) && e.stageIndex() == 0);
+            assertEquals(1, broker.within(EvalJob.class, 2,
+                    e -> naive.runId().equals(e.runId()) && e.stageIndex() == 0).size());
             assertEquals(1, broker.within(TrainingJob.class, 2,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 1).size());
 
@@ -146,14 +156,25 @@ class RunChoreographyTest {
             assertEquals(0, broker.within(TrainingJob.class, 1,
                     e -> naive.runId().equals(e.runId()) && e.stageIndex() == 2).size(), "there is no stage 2");
 
-            // The evaluator reports the last stage: the run is complete.
-            broker.publish(EvalCompleted.of(experimentId, naive.runId(), 1, job1.checkpointUri(), List.of(
+            // The evaluator reports the last stage first: the run waits for stage 0's evaluation, then completes.
+            EvalCompleted last = EvalCompleted.of(experimentId, naive.runId(), 1, job1.checkpointUri(), List.of(
                     new EvalResult(0, "kvr:A", "exact-match", 20, 9, 0.45, 0.7, eval1.outputUri() + "/0.jsonl"),
                     new EvalResult(1, "kvr:B", "exact-match", 30, 30, 1.0, 1.0, eval1.outputUri() + "/1.jsonl")),
-                    4.0));
+                    4.0);
+            broker.publish(last);
+            assertEquals(0, broker.within(RunCompleted.class, 1, e -> naive.runId().equals(e.runId())).size(),
+                    "stage 0's evaluation is still out");
+            assertEquals("evaluation of stage 0", waitingFor(naive.runId()).replaceAll(" for \\d+ s", ""));
+            broker.publish(EvalCompleted.of(experimentId, naive.runId(), 0, job0.checkpointUri(), List.of(
+                    new EvalResult(0, "kvr:A", "exact-match", 20, 20, 1.0, 1.0, eval0.outputUri() + "/0.jsonl")), 2.0));
             RunCompleted completed = broker.awaitOne(RunCompleted.class, e -> naive.runId().equals(e.runId()));
             assertEquals(2, completed.stages());
             assertEquals(experimentId, completed.experimentId());
+
+            // Replayed evaluations end nothing twice.
+            broker.publish(last);
+            assertEquals(1, broker.within(RunCompleted.class, 2, e -> naive.runId().equals(e.runId())).size());
+            assertEquals(RunPhase.COMPLETED, states.find(naive.runId()).orElseThrow().phase());
         }
         assertTrue(Metrics.value("mnemo_data_runs_total", "completed") >= completedBefore + 1);
         assertTrue(Metrics.value("mnemo_data_experiments_total", "accepted") >= 1);

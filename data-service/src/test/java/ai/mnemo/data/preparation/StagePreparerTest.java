@@ -164,16 +164,4 @@ class StagePreparerTest {
         assertTrue(PreparedRows.read(Path.of(java.net.URI.create(prepared.uri()))).stream()
                 .anyMatch(row -> row.user().contains("\n\nThe value of key ")));
     }
-
-    @Test
-    void aStageCountsAsStartedOnceItsManifestIsWritten() {
-        RunPlan naive = runs(Specs.TWO_STAGES).get(0);
-        StagePreparer preparer = preparer(first);
-
-        PreparedDataset prepared = preparer.prepare(naive, 0);
-        assertFalse(preparer.isStarted(naive.runId(), 0), "rows alone do not start a stage");
-        preparer.writeManifest(naive.runId(), prepared);
-        assertTrue(preparer.isStarted(naive.runId(), 0));
-        assertFalse(preparer.isStarted(naive.runId(), 1));
-    }
 }

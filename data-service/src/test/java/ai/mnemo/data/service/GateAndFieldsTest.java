@@ -3,6 +3,7 @@ package ai.mnemo.data.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.mnemo.data.run.RunMachine;
 import ai.mnemo.events.v1.EvalResult;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +17,14 @@ class GateAndFieldsTest {
 
     @Test
     void theMemorizedGateOpensOnlyAtOneHundredPercentOnTheStagesOwnFacts() {
-        assertEquals(Optional.empty(), RunConductor.gateRefusal(1, List.of(result(0, 10, 3), result(1, 10, 10))));
+        assertEquals(Optional.empty(), RunMachine.gateRefusal(1, List.of(result(0, 10, 3), result(1, 10, 10))));
 
-        String refusal = RunConductor.gateRefusal(0, List.of(result(0, 10, 5))).orElseThrow();
+        String refusal = RunMachine.gateRefusal(0, List.of(result(0, 10, 5))).orElseThrow();
         assertEquals("stage 0 reached 50% exact match on its own facts; the memorized gate needs 100%: train longer"
                 + " (stopping.epochs) or raise the learning rate", refusal);
-        assertTrue(RunConductor.gateRefusal(1, List.of(result(0, 10, 10), result(1, 3, 2))).orElseThrow()
+        assertTrue(RunMachine.gateRefusal(1, List.of(result(0, 10, 10), result(1, 3, 2))).orElseThrow()
                 .contains("reached 66.6% exact match"), "rounded down, never up to 100");
-        assertTrue(RunConductor.gateRefusal(1, List.of(result(0, 10, 10))).orElseThrow().contains("no result"));
+        assertTrue(RunMachine.gateRefusal(1, List.of(result(0, 10, 10))).orElseThrow().contains("no result"));
     }
 
     @Test

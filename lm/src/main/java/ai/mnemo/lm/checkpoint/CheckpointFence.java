@@ -1,15 +1,12 @@
 package ai.mnemo.lm.checkpoint;
 
+import ai.mnemo.datasets.files.Durable;
+import ai.mnemo.datasets.files.FileLocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * A fencing token for one checkpoint directory: {@code <dir>.generation} holds the generation of its latest holder.
@@ -24,8 +21,6 @@ public final class CheckpointFence {
 
     private static final String GENERATION = ".generation";
     private static final String LOCK = ".lock";
-    /** FileLock is per JVM process: threads of one JVM queue here first. */
-    private static final Object IN_PROCESS = new Object();
 
     private CheckpointFence() {}
 
@@ -71,37 +66,18 @@ public final class CheckpointFence {
         void run() throws IOException;
     }
 
-    interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
     /** Runs {@code action} holding the directory's lock (in this process and, by file lock, between processes). */
-    static <T> T locked(Path dir, IoSupplier<T> action) {
-        Path lockFile = sibling(dir, LOCK);
-        synchronized (IN_PROCESS) {
-            try {
-                Files.createDirectories(dir.toAbsolutePath().getParent());
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                        FileLock lock = channel.lock()) {
-                    return action.get();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot update the checkpoint fence of " + dir, e);
-            }
+    static <T> T locked(Path dir, FileLocks.IoSupplier<T> action) {
+        try {
+            return FileLocks.locked(sibling(dir, LOCK), action);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot update the checkpoint fence of " + dir, e.getCause());
         }
     }
 
     /** Written aside, forced, renamed: a crash leaves the old generation or the new one, never half a number. */
     private static void write(Path dir, long generation) throws IOException {
-        Path file = sibling(dir, GENERATION);
-        Path staging = sibling(dir, GENERATION + "-" + UUID.randomUUID());
-        Files.writeString(staging, generation + "\n", StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Durable.forceDirectory(file.toAbsolutePath().getParent());
+        Durable.write(sibling(dir, GENERATION), (generation + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static Path sibling(Path dir, String suffix) {

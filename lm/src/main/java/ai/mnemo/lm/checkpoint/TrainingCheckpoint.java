@@ -3,6 +3,7 @@ package ai.mnemo.lm.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.mnemo.datasets.files.Durable;
 import ai.mnemo.lm.lora.AdapterCheckpoint;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.WeightLayout;

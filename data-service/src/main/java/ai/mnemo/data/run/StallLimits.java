@@ -1,0 +1,29 @@
+package ai.mnemo.data.run;
+
+import java.time.Duration;
+
+/**
+ * The watchdog's limits: a started training attempt that shows no progress for {@code training}, or an evaluation
+ * without an answer for {@code evaluation}, is issued again, up to {@code attempts} issues in all; then the run
+ * fails. A zero duration turns that check off.
+ */
+public record StallLimits(Duration training, Duration evaluation, int attempts) {
+
+    public StallLimits {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+    }
+
+    /** A limit in words: {@code 45 s}, {@code 30 min}, {@code 2 h}. */
+    static String describe(Duration limit) {
+        if (limit.toSeconds() < 60 || limit.toSeconds() % 60 != 0) {
+            return limit.toSeconds() + " s";
+        }
+        return limit.toMinutes() % 60 == 0 ? limit.toHours() + " h" : limit.toMinutes() + " min";
+    }
+
+    static boolean exceeded(Duration limit, java.time.Instant since, java.time.Instant now) {
+        return !limit.isZero() && since != null && Duration.between(since, now).compareTo(limit) > 0;
+    }
+}
