@@ -29,6 +29,7 @@ public final class LocalStack {
 
     public static final int PARTITIONS = 4;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final String BROKER_READY = "LocalBroker ready";
 
     private final MnemoHome home;
     private final PrintStream out;
@@ -46,25 +47,19 @@ public final class LocalStack {
         List<ManagedProcess> started = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            ManagedProcess broker = ManagedProcess.start("kafka", List.of(MnemoHome.java(), "-Xmx512m", "-cp",
-                    home.brokerClasspath(), "ai.mnemo.broker.LocalBroker", "--dir", dir.resolve("kafka").toString(),
-                    "--port", Integer.toString(ports.broker()), "--controller-port",
-                    Integer.toString(ports.controller()), "--partitions", Integer.toString(PARTITIONS)),
-                    Map.of(), ports.broker(), dir.resolve("logs/kafka.log"), home.root());
-            started.add(broker);
-            awaitLogLine(broker, "LocalBroker ready");
+            started.add(startBroker(dir, ports));
             String bootstrap = "127.0.0.1:" + ports.broker();
             createTopics(bootstrap);
             out.println("  kafka            ready on " + bootstrap);
             Map<String, Integer> servicePorts = Map.of("results-service", ports.results(), "data-service",
                     ports.data(), "trainer-service", ports.trainer(), "eval-service", ports.eval());
             for (String service : MnemoHome.SERVICES) {
-                started.add(startService(service, service, servicePorts.get(service), bootstrap, dir, options));
+                started.add(startService(service, servicePorts.get(service), bootstrap, dir, options, Map.of()));
             }
             // More trainers join the first one's consumer group: a fleet on one machine.
             for (int i = 2; i <= options.trainers(); i++) {
-                started.add(startService("trainer-service", "trainer-service-" + i, Ports.freePort(), bootstrap, dir,
-                        options));
+                started.add(startService("trainer-service-" + i, Ports.freePort(), bootstrap, dir, options,
+                        Map.of()));
             }
             for (ManagedProcess service : started.subList(1, started.size())) {
                 awaitReady(service);
@@ -88,8 +83,46 @@ public final class LocalStack {
         reversed.stream().filter(p -> p.name().equals("kafka")).forEach(ManagedProcess::stop);
     }
 
-    private ManagedProcess startService(String service, String name, int port, String bootstrap, Path dir,
-            StackOptions options) {
+    /**
+     * Starts one process of a running stack again under its name and port, after it died or was killed: the broker
+     * on its data directory, a service with the stack's settings plus {@code extraEnv}. Returns once it is ready.
+     */
+    public ManagedProcess restart(StackState stack, StackOptions options, String name, Map<String, String> extraEnv) {
+        ManagedProcess old = stack.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the stack has no process " + name));
+        if (old.alive()) {
+            throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+        }
+        if (name.equals("kafka")) {
+            return startBroker(stack.dir(), stack.ports());
+        }
+        ManagedProcess started = startService(name, old.port(), stack.bootstrapServers(), stack.dir(), options,
+                extraEnv);
+        awaitReady(started);
+        return started;
+    }
+
+    private ManagedProcess startBroker(Path dir, Ports ports) {
+        Path log = dir.resolve("logs/kafka.log");
+        int readyBefore = count(log, BROKER_READY);
+        ManagedProcess broker = ManagedProcess.start("kafka", List.of(MnemoHome.java(), "-Xmx512m", "-cp",
+                home.brokerClasspath(), "ai.mnemo.broker.LocalBroker", "--dir", dir.resolve("kafka").toString(),
+                "--port", Integer.toString(ports.broker()), "--controller-port",
+                Integer.toString(ports.controller()), "--partitions", Integer.toString(PARTITIONS)),
+                Map.of(), ports.broker(), log, home.root());
+        try {
+            awaitLogLine(broker, BROKER_READY, readyBefore + 1);
+        } catch (RuntimeException e) {
+            broker.stop();
+            throw e;
+        }
+        return broker;
+    }
+
+    /** {@code name} is the service's, or {@code trainer-service-N} for the N-th trainer of a fleet. */
+    private ManagedProcess startService(String name, int port, String bootstrap, Path dir, StackOptions options,
+            Map<String, String> extraEnv) {
+        String service = name.replaceFirst("-\\d+$", "");
         Map<String, String> env = new java.util.HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -113,6 +146,10 @@ public final class LocalStack {
         env.put("MNEMO_DATA_PLACEMENT_ADMISSION", "when-idle");
         // Trainer and evaluator share the cores: spinning OpenMP workers would starve each other.
         env.put("OMP_WAIT_POLICY", "PASSIVE");
+        // A process of a local stack that dies is noticed in 10 s, not Kafka's 45: its jobs go to another member.
+        env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
+        env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
+        env.putAll(extraEnv);
         String heap = service.equals("trainer-service") || service.equals("eval-service") ? "-Xmx1g" : "-Xmx384m";
         return ManagedProcess.start(name, List.of(MnemoHome.java(), heap, "-Dai.djl.offline=true", "-jar",
                 home.serviceJar(service).toString()), env, port, dir.resolve("logs/" + name + ".log"), home.root());
@@ -139,22 +176,35 @@ public final class LocalStack {
         }
     }
 
-    private static void awaitLogLine(ManagedProcess process, String line) {
+    /** Waits until the log (appended to across restarts) holds {@code line} {@code times} times. */
+    private static void awaitLogLine(ManagedProcess process, String line, int times) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.alive()) {
                 throw new IllegalStateException(process.name() + " exited during start-up:\n" + process.tail(30));
             }
-            try {
-                if (Files.exists(process.log()) && Files.readString(process.log()).contains(line)) {
-                    return;
-                }
-            } catch (IOException ignored) {
-                // the log is being written; look again
+            if (count(process.log(), line) >= times) {
+                return;
             }
             pause();
         }
         throw new IllegalStateException(process.name() + " did not start in time:\n" + process.tail(30));
+    }
+
+    private static int count(Path log, String line) {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            String text = Files.readString(log);
+            int found = 0;
+            for (int at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + line.length())) {
+                found++;
+            }
+            return found;
+        } catch (IOException beingWritten) {
+            return 0;
+        }
     }
 
     private static void awaitReady(ManagedProcess service) {

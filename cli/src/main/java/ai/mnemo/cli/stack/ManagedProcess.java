@@ -51,6 +51,14 @@ public record ManagedProcess(String name, long pid, int port, Path log) {
         }
     }
 
+    /** SIGKILL at once, as a crash or the OOM killer would; waits until the process is gone. */
+    public void kill() {
+        handle().ifPresent(h -> {
+            h.destroyForcibly();
+            h.onExit().join();
+        });
+    }
+
     /** The last lines of the log, for error messages. */
     public String tail(int lines) {
         try {
