@@ -102,6 +102,22 @@ public final class LocalStack {
         return started;
     }
 
+    /** Starts one more instance of {@code service} in a running stack ({@code <service>-N}, a free port). */
+    public ManagedProcess startAnother(StackState stack, StackOptions options, String service) {
+        int n = 2;
+        while (hasProcess(stack, service + "-" + n)) {
+            n++;
+        }
+        ManagedProcess started = startService(service + "-" + n, Ports.freePort(), stack.bootstrapServers(),
+                stack.dir(), options, Map.of());
+        awaitReady(started);
+        return started;
+    }
+
+    private static boolean hasProcess(StackState stack, String name) {
+        return stack.processes().stream().anyMatch(p -> p.name().equals(name));
+    }
+
     private ManagedProcess startBroker(Path dir, Ports ports) {
         Path log = dir.resolve("logs/kafka.log");
         int readyBefore = count(log, BROKER_READY);

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The fleet's faults over real processes: the packaged broker and services, two trainers. One experiment of two
+ * The fleet's faults over real processes: the packaged broker and services, two trainers and two data-service
+ * instances in one group. One experiment of two
  * runs goes through (a) kill -9 of the trainer mid-stage, (b) kill -9 of data-service between stages, (d) kill -9
  * of eval-service as it evaluates, and (c) a broker restart; then the same experiment runs again without faults,
  * and (e) data-service and results-service read every topic again from offset 0 in fresh consumer groups. The
@@ -71,7 +72,7 @@ class FaultIT {
             {"name": "%s", "model": {"preset": "tiny", "seed": 0},
              "stages": [{"dataset": {"name": "kvr", "split": "A", "size": 24}},
                         {"dataset": {"name": "kvr", "split": "B", "size": 24}}],
-             "training": {"learningRate": 0.003, "batchSize": 8, "stopping": {"rule": "fixed-epochs", "epochs": 60}},
+             "training": {"learningRate": 0.003, "batchSize": 8, "stopping": {"rule": "fixed-epochs", "epochs": 40}},
              "evaluation": {"maxNewTokens": 12},
              "grid": {"methods": [{"name": "naive"}], "seeds": [0, 1]}}""";
     private static final Duration STEP = Duration.ofMinutes(3);
@@ -89,6 +90,9 @@ class FaultIT {
         stacks = new LocalStack(MnemoHome.current(), OUT);
         stack = stacks.start(dir, Ports.free(), OPTIONS);
         stack.processes().forEach(p -> live.put(p.name(), p));
+        // Two data-service instances conduct the runs, as on a cluster.
+        ManagedProcess second = stacks.startAnother(stack, OPTIONS, "data-service");
+        live.put(second.name(), second);
         log = new EventLog(stack.bootstrapServers(), LocalStack.PARTITIONS);
     }
 
@@ -160,6 +164,7 @@ class FaultIT {
         mark = log.size();
         String replay = "replay-" + UUID.randomUUID();
         live.get("data-service").stop();
+        live.get("data-service-2").stop();
         live.get("results-service").stop();
         restart("data-service", groups(replay, "data-experiments", "data-training", "data-eval"));
         restart("results-service", groups(replay, "experiments-in", "runs-in", "datasets-in", "training-jobs-in",

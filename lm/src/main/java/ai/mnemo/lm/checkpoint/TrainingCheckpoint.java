@@ -55,7 +55,11 @@ public final class TrainingCheckpoint {
      * the weights, naming {@code adapterBase} (the frozen model's directory) as their base.
      */
     public static CheckpointSink into(Path dir, TextTokenizer tokenizer, Path adapterBase) {
-        long generation = claim(dir);
+        return into(dir, tokenizer, adapterBase, claim(dir));
+    }
+
+    /** A sink for the holder of {@code generation}, which {@link #claim} gave it before it read the directory. */
+    public static CheckpointSink into(Path dir, TextTokenizer tokenizer, Path adapterBase, long generation) {
         return (model, optimizer, state) -> save(dir, model, tokenizer, optimizer, state, adapterBase, generation);
     }
 
@@ -64,10 +68,11 @@ public final class TrainingCheckpoint {
     }
 
     /**
-     * Makes this writer the directory's holder (a sink claims when it is made, i.e. when a trainer takes the job)
-     * and clears what older holders left half-written: their saves fail from now on anyway.
+     * Makes this writer the directory's holder and clears what older holders left half-written: their saves fail
+     * from now on. A trainer that resumes must claim before it reads the checkpoint, or an older holder could still
+     * replace it between the reading of its state and of its weights.
      */
-    static long claim(Path dir) {
+    public static long claim(Path dir) {
         long generation = CheckpointFence.claim(dir);
         Path parent = dir.toAbsolutePath().getParent();
         String prefix = dir.getFileName() + PARTIAL;

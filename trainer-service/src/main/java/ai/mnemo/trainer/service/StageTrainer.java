@@ -66,6 +66,8 @@ public final class StageTrainer {
      */
     public StageOutcome run(TrainingJob job) {
         Path checkpoint = checkpointDir(job);
+        // Ours before we read it: a trainer that lost this job can no longer replace the checkpoint under us.
+        long generation = TrainingCheckpoint.claim(checkpoint);
         TrainingState resume = null;
         if (TrainingCheckpoint.exists(checkpoint)) {
             TrainingState saved = TrainingCheckpoint.state(checkpoint);
@@ -84,7 +86,7 @@ public final class StageTrainer {
         Path start = baseModel(job);
         try (NDManager root = TorchRuntime.newManager();
                 StageModels stageModels = StageModels.load(job, start, checkpoint, resume != null, store, root)) {
-            return train(job, stageModels, root, dataset, options, checkpoint, resume);
+            return train(job, stageModels, root, dataset, options, checkpoint, generation, resume);
         }
     }
 
@@ -98,7 +100,7 @@ public final class StageTrainer {
     }
 
     private StageOutcome train(TrainingJob job, StageModels stageModels, NDManager root, StageDataset dataset,
-            TrainingOptions options, Path checkpoint, TrainingState resume) {
+            TrainingOptions options, Path checkpoint, long generation, TrainingState resume) {
         HfCheckpoint.Loaded loaded = stageModels.loaded();
         Llama model = loaded.model();
         ChatTemplate template = template(loaded);
@@ -127,7 +129,7 @@ public final class StageTrainer {
                 job.stageIndex(), rows.size(), describe(stageModels), planned, resumedFrom);
 
         TrainingResult result = trainer.train(rows, optimizer, resume, check,
-                TrainingCheckpoint.into(checkpoint, loaded.tokenizer(), stageModels.adapterBase()));
+                TrainingCheckpoint.into(checkpoint, loaded.tokenizer(), stageModels.adapterBase(), generation));
         LOG.infof("run %s stage %d: %s after %d steps, %d epochs, loss %.4f", job.runId(), job.stageIndex(),
                 result.stopReason(), result.steps(), result.epochs(), result.finalLoss());
         StageOutcome outcome = FinishedStages.of(job, result);
