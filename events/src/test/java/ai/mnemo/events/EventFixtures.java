@@ -76,7 +76,7 @@ final class EventFixtures {
                 new TrainingProgress(id(11), AT, EXPERIMENT, RUN, 0, 120L, 3, 0.8125, 0.0015, 5120.5, 0.42, 0.0625),
                 new StageCompleted(id(12), AT, EXPERIMENT, RUN, 0, 1, CHECKPOINT_0, 1000L, 25, 0.0003,
                         "memorized", 312.5, 4800.25, new DeviceCost("gpu", 625.0, 312.5, 2, "NVIDIA H200")),
-                new TrainingFailed(id(13), AT, EXPERIMENT, RUN, 1, 2, "out of memory at step 17"),
+                new TrainingFailed(id(13), AT, EXPERIMENT, RUN, 1, 2, "out of memory at step 17", true),
                 new EvalJob(id(14), AT, EXPERIMENT, RUN, 1, CHECKPOINT_1, List.of(
                         new EvalTarget(0, "kvr:A", RUN_DIR + "/stage-0/rows.jsonl", "exact-match", 16),
                         new EvalTarget(1, "kvr:B", RUN_DIR + "/stage-1/rows.jsonl", "exact-match", 16)),

@@ -19,6 +19,7 @@ import ai.mnemo.events.v1.MnemoEvent;
 import ai.mnemo.events.v1.RunFailed;
 import ai.mnemo.events.v1.RunPlanned;
 import ai.mnemo.events.v1.TrainingFailed;
+import ai.mnemo.events.v1.TrainingStarted;
 import ai.mnemo.results.metrics.ResultsMetrics;
 import ai.mnemo.results.service.Outcome;
 import ai.mnemo.testing.InjectKafkaBootstrapServers;
@@ -140,6 +141,33 @@ class LineageConsumptionTest {
                 .body("status", equalTo("rejected"))
                 .body("rejection.field", equalTo("stages[0].dataset.size"))
                 .body("runs", hasSize(0)));
+    }
+
+    @Test
+    void aRetryableFailureLeavesTheStageTrainingUntilTheRunFails() {
+        String experimentId = UUID.randomUUID().toString();
+        String runId = "run-" + experimentId;
+        SyntheticLineage.publish(client, List.of(
+                ExperimentPlanned.of(experimentId, "retried", List.of(runId)),
+                RunPlanned.of(experimentId, runId, "naive", null, 0L, "naive seed 0", List.of("kvr:A")),
+                TrainingStarted.of(experimentId, runId, 0, 1, "trainer-a", 30, 0),
+                TrainingFailed.retryable(experimentId, runId, 0, 1, "training failed: I/O error"),
+                TrainingStarted.of(experimentId, runId, 0, 2, "trainer-b", 30, 10)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/experiments/{id}", experimentId).then()
+                .statusCode(200)
+                .body("runs[0].status", equalTo("running"))
+                .body("runs[0].stages[0].status", equalTo("training"))
+                .body("runs[0].stages[0].attempt", equalTo(2)));
+
+        SyntheticLineage.publish(client, List.of(
+                TrainingFailed.retryable(experimentId, runId, 0, 2, "training failed: I/O error"),
+                RunFailed.of(experimentId, runId, 0, "training failed: I/O error (the last of 2 attempts)")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/experiments/{id}", experimentId).then()
+                .statusCode(200)
+                .body("runs[0].status", equalTo("failed"))
+                .body("runs[0].stages[0].status", equalTo("failed"))
+                .body("runs[0].stages[0].failureReason",
+                        equalTo("training failed: I/O error (the last of 2 attempts)")));
     }
 
     /** Every level: experiment, spec, run, stages (data, settings, outcome, checkpoint), evaluations, loss. */

@@ -57,21 +57,20 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The fleet's faults over real processes: the packaged broker and services, two trainers and two data-service
- * instances in one group. One experiment of two
- * runs goes through (a) kill -9 of the trainer mid-stage, (b) kill -9 of data-service between stages, (d) kill -9
+ * instances in one group. One experiment of two runs goes through (a) kill -9 of the trainer mid-stage, (b) kill -9 of data-service between stages, (d) kill -9
  * of eval-service as it evaluates, and (c) a broker restart; then the same experiment runs again without faults,
  * and (e) data-service and results-service read every topic again from offset 0 in fresh consumer groups. The
- * faulty experiment must complete with no run lost, no stage trained from scratch twice, results-service's rows
- * unchanged by the replay, nothing published by the replay, and final losses and scores identical to the fault-free
- * run.
+ * faulty experiment must complete with no run lost, no stage trained from scratch twice nor evaluated twice,
+ * results-service's rows unchanged by the replay, nothing published by the replay, and final losses and scores
+ * identical to the fault-free run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultIT {
 
     private static final String SPEC = """
             {"name": "%s", "model": {"preset": "tiny", "seed": 0},
-             "stages": [{"dataset": {"name": "kvr", "split": "A", "size": 24}},
-                        {"dataset": {"name": "kvr", "split": "B", "size": 24}}],
+             "stages": [{"dataset": {"name": "kvr", "split": "A", "size": 16}},
+                        {"dataset": {"name": "kvr", "split": "B", "size": 16}}],
              "training": {"learningRate": 0.003, "batchSize": 8, "stopping": {"rule": "fixed-epochs", "epochs": 40}},
              "evaluation": {"maxNewTokens": 12},
              "grid": {"methods": [{"name": "naive"}], "seeds": [0, 1]}}""";
@@ -153,7 +152,7 @@ class FaultIT {
         String clean = submit("no faults");
         log.awaitCount(0, RunCompleted.class, e -> clean.equals(e.experimentId()), 2, Duration.ofMinutes(6));
 
-        assertEachStageTrainedFromScratchOnce(faulty);
+        assertTrainedFromScratchAndEvaluatedOnce(faulty);
         Map<String, String> figures = figures(faulty);
         OUT.println("figures of the faulty run: " + figures);
         assertEquals(figures(clean), figures, "the faults changed a result");
@@ -163,9 +162,9 @@ class FaultIT {
         String before = get("/api/experiments/" + faulty);
         mark = log.size();
         String replay = "replay-" + UUID.randomUUID();
-        live.get("data-service").stop();
-        live.get("data-service-2").stop();
-        live.get("results-service").stop();
+        live.get("data-service").kill();
+        live.get("data-service-2").kill();
+        live.get("results-service").kill();
         restart("data-service", groups(replay, "data-experiments", "data-training", "data-eval"));
         restart("results-service", groups(replay, "experiments-in", "runs-in", "datasets-in", "training-jobs-in",
                 "training-in", "eval-jobs-in", "eval-in"));
@@ -206,8 +205,11 @@ class FaultIT {
         return env;
     }
 
-    /** Never trained from scratch twice: at most one start from step 0 per (run, stage); both stages completed. */
-    private void assertEachStageTrainedFromScratchOnce(String experimentId) {
+    /**
+     * Never trained from scratch twice (at most one start from step 0 per run and stage; every stage completed) and
+     * evaluated once: an evaluation delivered again is answered with the first EvalCompleted, its event id included.
+     */
+    private void assertTrainedFromScratchAndEvaluatedOnce(String experimentId) {
         Map<String, Long> fromScratch = log.all(TrainingStarted.class, e -> experimentId.equals(e.experimentId())
                 && e.resumedFromStep() == 0).stream()
                 .collect(Collectors.groupingBy(e -> e.runId() + "/" + e.stageIndex(), Collectors.counting()));
@@ -217,6 +219,12 @@ class FaultIT {
                 .map(e -> e.runId() + "/" + e.stageIndex()).distinct().count());
         assertEquals(2, log.all(DatasetPrepared.class, e -> experimentId.equals(e.experimentId())
                 && e.stageIndex() == 1).stream().map(DatasetPrepared::runId).distinct().count());
+        Map<String, Long> evaluations = log.all(EvalCompleted.class, e -> experimentId.equals(e.experimentId()))
+                .stream().collect(Collectors.groupingBy(e -> e.runId() + "/" + e.stageIndex(),
+                        Collectors.mapping(EvalCompleted::eventId, Collectors.collectingAndThen(Collectors.toSet(),
+                                ids -> (long) ids.size()))));
+        assertEquals(4, evaluations.size(), evaluations.toString());
+        evaluations.forEach((stage, answers) -> assertEquals(1L, answers, stage + " was evaluated twice"));
     }
 
     /**

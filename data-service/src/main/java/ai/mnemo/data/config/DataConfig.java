@@ -45,6 +45,13 @@ public interface DataConfig {
         /** Issues of one stage's training (or evaluation) before the run fails. */
         @WithDefault("3")
         int attempts();
+
+        /**
+         * How long a training attempt that failed on something outside the job (an I/O error, the engine) waits
+         * before the next attempt; doubled for each further one. The watchdog's interval rounds it up.
+         */
+        @WithDefault("PT30S")
+        Duration retryBackoff();
     }
 
     interface Placement {

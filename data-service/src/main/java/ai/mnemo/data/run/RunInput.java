@@ -30,10 +30,16 @@ public sealed interface RunInput {
     record DatasetUnavailable(Integer stage, String field, String message, String description) implements RunInput {}
 
     /**
-     * Something ended the run: a training attempt failed ({@code attempt} set), an evaluation or probe failed, or a
-     * handler broke ({@code stage} may then be null).
+     * Something went wrong: a training attempt failed ({@code attempt} set; {@code retryable} when another attempt may
+     * succeed), an evaluation or probe failed, or a handler broke ({@code stage} may then be null).
      */
-    record Failed(Integer stage, Integer attempt, String reason) implements RunInput {}
+    record Failed(Integer stage, Integer attempt, String reason, boolean retryable) implements RunInput {
+
+        /** A failure that ends the run. */
+        public Failed(Integer stage, Integer attempt, String reason) {
+            this(stage, attempt, reason, false);
+        }
+    }
 
     /** The watchdog's look at the clock. */
     record Tick() implements RunInput {}

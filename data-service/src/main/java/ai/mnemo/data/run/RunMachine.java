@@ -139,11 +139,25 @@ public final class RunMachine {
                 + input.description(), input.stage());
     }
 
-    /** A training failure of an attempt that is no longer the stage's (the watchdog issued another) is stale. */
+    /**
+     * A training failure of an attempt that is no longer the stage's (the watchdog issued another) is stale. One that
+     * another attempt may get past holds the next attempt back by the backoff, while attempts remain.
+     */
     private void failed(Step step, Failed input) {
         if (input.attempt() != null && input.stage() != null) {
             StageState stage = step.state.stage(input.stage());
-            if (stage.status() != StageStatus.TRAINING || stage.attempt() != input.attempt()) {
+            if (stage.status() != StageStatus.TRAINING || stage.attempt() != input.attempt()
+                    || stage.retryAt() != null) {
+                return;
+            }
+            if (input.retryable() && stage.attempt() < limits.attempts()) {
+                step.stage(input.stage(), stage.retrying(step.now,
+                        step.now.plus(limits.backoffBefore(stage.attempt() + 1))));
+                return;
+            }
+            if (input.retryable()) {
+                step.end(RunPhase.FAILED, input.reason() + " (the last of " + limits.attempts() + " attempts)",
+                        input.stage());
                 return;
             }
         }
@@ -156,7 +170,12 @@ public final class RunMachine {
         }
         for (int i = 0; i < shape.stages() && !step.state.terminal(); i++) {
             StageState stage = step.state.stage(i);
-            if (stage.status() == StageStatus.TRAINING && stage.started()
+            if (stage.status() == StageStatus.TRAINING && stage.retryAt() != null) {
+                if (!step.now.isBefore(stage.retryAt())) {
+                    step.stage(i, stage.issued(step.now));
+                    step.commands.add(new Train(i, stage.attempt(), stage.model()));
+                }
+            } else if (stage.status() == StageStatus.TRAINING && stage.started()
                     && StallLimits.exceeded(limits.training(), stage.since(), step.now)) {
                 if (stage.attempt() < limits.attempts()) {
                     step.train(i, stage.attempt() + 1, stage.model());

@@ -64,7 +64,10 @@ public record RunState(
         for (int i = 0; i < stages.size(); i++) {
             StageState s = stages.get(i);
             String ago = s.since() == null ? "" : " for " + Duration.between(s.since(), now).toSeconds() + " s";
-            if (s.status() == StageStatus.TRAINING) {
+            if (s.status() == StageStatus.TRAINING && s.retryAt() != null) {
+                parts.add("training of stage " + i + " (attempt " + s.attempt() + ", due in "
+                        + Math.max(0, Duration.between(now, s.retryAt()).toSeconds()) + " s after a failure)");
+            } else if (s.status() == StageStatus.TRAINING) {
                 parts.add("training of stage " + i + " (attempt " + s.attempt() + (s.started() ? ", started"
                         : ", queued for a trainer") + ")" + ago);
             } else if (s.status() == StageStatus.TRAINED) {

@@ -81,7 +81,8 @@ public class RunConductor {
         this.jobs = jobs;
         this.admission = admission;
         DataConfig.Watchdog watchdog = config.watchdog();
-        this.limits = new StallLimits(watchdog.trainingStall(), watchdog.evaluationStall(), watchdog.attempts());
+        this.limits = new StallLimits(watchdog.trainingStall(), watchdog.evaluationStall(), watchdog.attempts(),
+                watchdog.retryBackoff());
     }
 
     /**
@@ -141,7 +142,8 @@ public class RunConductor {
 
     public void onTrainingFailed(TrainingFailed event) {
         handle(event.runId(), new RunInput.Failed(event.stageIndex(), event.attempt(), "training of stage "
-                + event.stageIndex() + " failed (attempt " + event.attempt() + "): " + event.reason()));
+                + event.stageIndex() + " failed (attempt " + event.attempt() + "): " + event.reason(),
+                event.mayRetry()));
     }
 
     public void onEvalFailed(EvalFailed event) {
@@ -266,8 +268,8 @@ public class RunConductor {
                     prepared.manifest().counts().total());
         } else {
             metrics.reissued("training");
-            LOG.warnf("run %s stage %d showed no progress; issuing its training again (attempt %d)", plan.runId(),
-                    i, train.attempt());
+            LOG.warnf("run %s stage %d stalled or failed on something outside the job; issuing its training again"
+                    + " (attempt %d)", plan.runId(), i, train.attempt());
         }
         jobs.publish(TrainingJob.of(plan.experimentId(), plan.runId(), i, train.attempt(), train.model(), datasetUri,
                 store.uri(stage.checkpoint()), plan.stage(i).training()));

@@ -18,29 +18,17 @@ import ai.mnemo.testing.InjectKafkaBootstrapServers;
 import ai.mnemo.testing.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The watchdog over the real broker, with limits of seconds: a started stage that goes silent is issued again as
+ * The watchdog over the real broker, with the test profile's limits of seconds (application.properties): a started stage that goes silent is issued again as
  * attempt 2 on the same rows, a late answer of either attempt completes it once, and a stage silent in every attempt
  * fails its run with a reason, which {@code GET /api/runs/{id}/state} shows.
  */
 @QuarkusTest
-@TestProfile(WatchdogTest.ShortLimits.class)
 @WithTestResource(KafkaBrokerResource.class)
 class WatchdogTest {
-
-    public static class ShortLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mnemo.data.watchdog.interval", "PT0.5S", "mnemo.data.watchdog.training-stall", "PT3S",
-                    "mnemo.data.watchdog.attempts", "2");
-        }
-    }
 
     static final String SPEC = """
             name: watchdog

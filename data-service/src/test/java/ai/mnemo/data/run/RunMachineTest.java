@@ -131,6 +131,32 @@ class RunMachineTest {
     }
 
     @Test
+    void aFailureOutsideTheJobIsTriedAgainAfterABackoffThatDoublesUntilTheLastAttempt() {
+        Walk walk = new Walk(twoStages);
+        walk.at(T0, new Begin());
+        walk.at(T0, new Started(0, 1));
+        assertEquals(List.of(), walk.at(T0, new Failed(0, 1, "I/O error", true)));
+        assertEquals(RunPhase.RUNNING, walk.state.phase());
+        assertEquals("training of stage 0 (attempt 2, due in 30 s after a failure)", walk.state.waitingFor(T0));
+        assertEquals(List.of(), walk.at(T0.plusSeconds(29), new Tick()));
+        assertEquals(List.of(), walk.at(T0.plusSeconds(29), new Failed(0, 1, "I/O error again", true)), "stale");
+        assertEquals(List.of(new Train(0, 2, BASE)), walk.at(T0.plusSeconds(30), new Tick()));
+        walk.at(T0.plusSeconds(31), new Started(0, 2));
+        walk.at(T0.plusSeconds(40), new Failed(0, 2, "I/O error", true));
+        assertEquals(List.of(), walk.at(T0.plusSeconds(99), new Tick()), "60 s after the second failure");
+        assertEquals(List.of(new Train(0, 3, BASE)), walk.at(T0.plusSeconds(100), new Tick()));
+        List<RunCommand> last = walk.at(T0.plusSeconds(120), new Failed(0, 3, "I/O error", true));
+        assertEquals(List.of(new Fail(0, "I/O error (the last of 3 attempts)")), last);
+    }
+
+    @Test
+    void aFailureOfTheJobItselfEndsTheRunAtOnce() {
+        Walk walk = new Walk(twoStages);
+        walk.apply(new Begin());
+        assertEquals(List.of(new Fail(0, "diverged")), walk.apply(new Failed(0, 1, "diverged", false)));
+    }
+
+    @Test
     void progressKeepsAStageAlive() {
         Walk walk = new Walk(twoStages);
         walk.apply(new Begin());

@@ -102,6 +102,9 @@ class RunMachineWalksTest {
                     issuedAttempts[train.stage()] = train.attempt();
                     assertTrue(train.attempt() <= LIMITS.attempts());
                     reissues += train.attempt() > 1 ? 1 : 0;
+                    if (train.attempt() > 1) {
+                        assertTrue(input instanceof Tick, "a later attempt is issued by the watchdog: " + input);
+                    }
                     if (train.stage() > 0) {
                         int before = train.stage() - 1;
                         assertTrue(completedStages.contains(before), "stage " + train.stage() + " before " + before
@@ -165,7 +168,7 @@ class RunMachineWalksTest {
             case TRAINING -> switch (random.nextInt(5)) {
                 case 0 -> new Started(i, attempt);
                 case 1 -> new Progressed(i);
-                case 2 -> new Failed(i, attempt, "diverged");
+                case 2 -> new Failed(i, attempt, "diverged", random.nextInt(3) > 0);
                 default -> random.nextBoolean() ? new Trained(i, attempt, "ck" + i) : new Tick();
             };
             case TRAINED -> switch (random.nextInt(6)) {

@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * Evaluates one checkpoint on every target of an EvalJob: greedy answers for every fact, the target's metric and
  * ROUGE-L, every prediction written to its file, one {@link EvalResult} per target. Nothing escapes: a bad job
  * becomes an {@link EvalFailed} whose reason names the field or file at fault. The model lives only for the job.
- * Running the same job twice rewrites the same files and yields an equivalent result.
+ * A job delivered again is not evaluated again: its first answer is re-announced ({@link EvaluationRecord}).
  */
 @Startup // checks the configuration at boot, not at the first job
 @ApplicationScoped
@@ -72,13 +72,20 @@ public class EvalJobService {
         String what = "EvalJob of run " + job.runId() + " stage " + job.stageIndex();
         try {
             EvalPlan plan = EvalPlan.resolve(job, store);
+            Optional<EvalCompleted> earlier = EvaluationRecord.earlier(plan.outputDir(), job);
+            if (earlier.isPresent()) {
+                LOG.infof("%s was evaluated already; announcing that result again", what);
+                return earlier.get();
+            }
             DataType dtype = EvalPrecision.computeDtype(job.precision());
             List<EvalResult> results = run(plan, dtype, what);
             double seconds = seconds(started);
             metrics.jobFinished("completed", Duration.ofNanos(System.nanoTime() - started));
             EvalCompleted completed = EvalCompleted.of(job.experimentId(), job.runId(), job.stageIndex(),
                     job.checkpointUri(), results, seconds);
-            return cost.map(clock -> completed.withCost(clock.stop())).orElse(completed);
+            EvalCompleted answer = cost.map(clock -> completed.withCost(clock.stop())).orElse(completed);
+            EvaluationRecord.write(plan.outputDir(), answer);
+            return answer;
         } catch (InvalidEvalJobException e) {
             LOG.warnf("%s failed: %s", what, e.getMessage());
             return failed(job, started, e.getMessage());

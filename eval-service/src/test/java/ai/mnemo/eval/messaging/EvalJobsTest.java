@@ -69,7 +69,7 @@ class EvalJobsTest {
     ArtifactStore store;
 
     @Test
-    void evaluatesEveryTargetKeepsEveryPredictionAndARerunGivesTheSameResult() throws Exception {
+    void evaluatesEveryTargetKeepsEveryPredictionAndAnswersARedeliveryWithoutEvaluatingAgain() throws Exception {
         String runId = UUID.randomUUID().toString();
         ArtifactLayout.Run run = store.run(runId);
         EvalJob job = EvalJob.of("exp-" + runId, runId, 1, tinyPreset(), List.of(
@@ -88,8 +88,8 @@ class EvalJobsTest {
             client.publish(Topics.EVAL_JOBS, runId, EventCodec.encode(job));
             EvalCompleted again = assertInstanceOf(EvalCompleted.class, awaitEvents(client, runId, 2).get(1));
             List<List<Prediction>> againFiles = assertResultsMatchTheirFiles(again, run, List.of(6, 4));
-            assertEquals(first.results(), again.results(), "a rerun reports the same scores");
-            assertEquals(firstFiles, againFiles, "a rerun rewrites the same predictions");
+            assertEquals(first, again, "the first answer, event id and all: the job was not evaluated twice");
+            assertEquals(firstFiles, againFiles, "the predictions stay");
         }
 
         given().get("/q/metrics").then().statusCode(200)

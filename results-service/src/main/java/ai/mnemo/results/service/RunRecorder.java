@@ -7,6 +7,7 @@ import ai.mnemo.events.v1.RunPlanned;
 import ai.mnemo.results.persistence.Run;
 import ai.mnemo.results.persistence.RunStatus;
 import ai.mnemo.results.persistence.Stage;
+import ai.mnemo.results.persistence.StageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -56,6 +57,12 @@ public class RunRecorder {
             run.failedStage = event.stageIndex();
         }
         run.endedAt = Times.earliest(run.endedAt, event.occurredAt());
+        if (event.stageIndex() != null) {
+            // A stage still queued or training ends with its run (a retryable failure that was the last attempt).
+            Stage.byKey(run, event.stageIndex())
+                    .filter(stage -> stage.status == StageStatus.QUEUED || stage.status == StageStatus.TRAINING)
+                    .ifPresent(stage -> stage.fail(event.reason()));
+        }
         rows.settle(run.experiment);
     }
 }

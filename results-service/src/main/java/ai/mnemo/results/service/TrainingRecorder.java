@@ -60,7 +60,10 @@ public class TrainingRecorder {
             completed(stage, completed);
         } else if (event instanceof TrainingFailed failed) {
             attempt(stage, failed.attempt());
-            stage.fail("training attempt " + failed.attempt() + " failed: " + failed.reason());
+            if (!failed.mayRetry()) {
+                // A retryable failure is data-service's to retry; if it was the last attempt, RunFailed says so.
+                stage.fail("training attempt " + failed.attempt() + " failed: " + failed.reason());
+            }
         }
         return true;
     }

@@ -12,8 +12,16 @@ public sealed interface StageOutcome {
      */
     record Completed(StageCompleted event, boolean trainedNow) implements StageOutcome {}
 
-    /** The stage cannot be (or was not) trained as asked; the reason says why and what to change. */
-    record Failed(String reason) implements StageOutcome {}
+    /**
+     * The stage cannot be (or was not) trained as asked; the reason says why and what to change. {@code retryable}
+     * when the attempt broke on something outside the job, which another attempt may not meet.
+     */
+    record Failed(String reason, boolean retryable) implements StageOutcome {
+
+        public Failed(String reason) {
+            this(reason, false);
+        }
+    }
 
     /**
      * Training stopped early because this instance is shutting down; a resumable checkpoint at {@code step} is

@@ -90,7 +90,7 @@ public class TrainingJobHandler {
             outcome = new StageOutcome.Failed(e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "run %s stage %d failed", job.runId(), job.stageIndex());
-            outcome = new StageOutcome.Failed("training failed: " + describe(e));
+            outcome = new StageOutcome.Failed("training failed: " + describe(e), true);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (cancellations.contains(job.experimentId())) {
@@ -109,10 +109,14 @@ public class TrainingJobHandler {
                     : c.event();
             return publishOutcome(event, TrainerMetrics.COMPLETED, seconds);
         }
-        String reason = ((StageOutcome.Failed) outcome).reason();
-        LOG.warnf("run %s stage %d failed: %s", job.runId(), job.stageIndex(), reason);
-        return publishOutcome(TrainingFailed.of(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(),
-                reason), TrainerMetrics.FAILED, seconds);
+        StageOutcome.Failed failed = (StageOutcome.Failed) outcome;
+        LOG.warnf("run %s stage %d failed%s: %s", job.runId(), job.stageIndex(),
+                failed.retryable() ? " (another attempt may succeed)" : "", failed.reason());
+        TrainingFailed event = failed.retryable()
+                ? TrainingFailed.retryable(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(),
+                        failed.reason())
+                : TrainingFailed.of(job.experimentId(), job.runId(), job.stageIndex(), job.attempt(), failed.reason());
+        return publishOutcome(event, TrainerMetrics.FAILED, seconds);
     }
 
     private Disposition publishOutcome(TrainingEvent event, String outcome, double seconds) {

@@ -126,6 +126,7 @@ class TrainingJobsTest {
 
             List<TrainingFailed> failed = events(client, runId, TrainingFailed.class, 2, TRAINING);
             assertEquals(2, failed.size(), "failures: " + failed);
+            assertTrue(failed.stream().noneMatch(TrainingFailed::mayRetry), "a bad job fails the same way again");
             assertEquals(0, failed.get(0).stageIndex());
             assertTrue(failed.get(0).reason().contains("datasetUri " + outside), failed.get(0).reason());
             assertTrue(failed.get(0).reason().contains("outside the artifact root"), failed.get(0).reason());
