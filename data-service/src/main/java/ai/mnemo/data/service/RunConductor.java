@@ -120,10 +120,6 @@ public class RunConductor {
         return states.find(runId).map(s -> s.phase() != RunPhase.PLANNED).orElse(false);
     }
 
-    public Optional<RunState> state(String runId) {
-        return states.find(runId);
-    }
-
     public void onTrainingStarted(TrainingStarted event) {
         handle(event.runId(), new RunInput.Started(event.stageIndex(), event.attempt()));
     }
