@@ -6,9 +6,6 @@ import ai.mnemo.data.placement.RunAdmission;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +18,7 @@ public class AdmissionTicker {
 
     private static final Logger LOG = Logger.getLogger(AdmissionTicker.class);
 
-    private final ScheduledExecutorService ticker;
+    private final Ticker ticker;
 
     public AdmissionTicker(DataConfig config, RunAdmission admission, RunConductor conductor) {
         if (admission.mode() != Admission.WHEN_IDLE) {
@@ -32,26 +29,14 @@ public class AdmissionTicker {
         if (admission.waiting() > 0) {
             LOG.infof("%d runs waited for an idle trainer before the restart; they wait again", admission.waiting());
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "run-admission");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.placement().admissionPoll().toMillis();
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                conductor.startWaiting();
-            } catch (RuntimeException e) {
-                // A failed start must not end the schedule: the run still waits first in line and is tried again.
-                LOG.errorf(e, "starting a waiting run failed");
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        // A failed start is logged by the ticker: the run still waits first in line and is tried again.
+        ticker = new Ticker("run-admission", config.placement().admissionPoll(), conductor::startWaiting);
     }
 
     @PreDestroy
     void stop() {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.close();
         }
     }
 }

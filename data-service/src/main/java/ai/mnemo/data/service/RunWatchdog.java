@@ -5,9 +5,8 @@ import ai.mnemo.data.run.RunStates;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,24 +20,16 @@ public class RunWatchdog {
 
     private static final Logger LOG = Logger.getLogger(RunWatchdog.class);
 
-    private final ScheduledExecutorService ticker;
+    private final Ticker ticker;
 
     public RunWatchdog(DataConfig config, RunStates states, RunConductor conductor) {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "run-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.watchdog().interval().toMillis();
-        ticker.scheduleWithFixedDelay(() -> {
+        ticker = new Ticker("run-watchdog", config.watchdog().interval(), () -> {
             try {
-                for (String runId : states.running()) {
-                    tick(conductor, runId);
-                }
-            } catch (Exception e) {
-                LOG.errorf(e, "the watchdog could not list the running runs");
+                states.running().forEach(runId -> tick(conductor, runId));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the running runs", e);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        });
     }
 
     private static void tick(RunConductor conductor, String runId) {
@@ -52,6 +43,6 @@ public class RunWatchdog {
 
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
+        ticker.close();
     }
 }
