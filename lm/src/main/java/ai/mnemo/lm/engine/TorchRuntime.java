@@ -1,7 +1,9 @@
 package ai.mnemo.lm.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -11,6 +13,7 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class TorchRuntime {
 
     private static Engine engine;
+    private static volatile int configuredThreads; // 0: libtorch's default
 
     private TorchRuntime() {}
 
@@ -25,8 +28,11 @@ public final class TorchRuntime {
             engine = Engine.getEngine("PyTorch");
         }
         // Thread counts can only be set after the engine has loaded libtorch.
-        if (threads > 0 && JniUtils.getNumThreads() != threads) {
-            JniUtils.setNumThreads(threads);
+        if (threads > 0) {
+            configuredThreads = threads;
+            if (JniUtils.getNumThreads() != threads) {
+                JniUtils.setNumThreads(threads);
+            }
         }
         return engine;
     }
@@ -38,7 +44,25 @@ public final class TorchRuntime {
 
     public static int threads() {
         start(0);
-        return JniUtils.getNumThreads();
+        return configuredThreads > 0 ? configuredThreads : JniUtils.getNumThreads();
+    }
+
+    /**
+     * Sets the intra-op threads of the calling thread, for a thread that computes its own share of the work beside
+     * others. libtorch keeps a count per thread, copied from a process-wide value on the thread's first parallel
+     * call, and every set writes both: so the thread takes its copy first, and the thread that started it puts the
+     * process-wide value back with {@link #setProcessThreads(int)} once it is done.
+     */
+    public static void setThreadsOfThisThread(int threads) {
+        start(0);
+        JniUtils.getNumThreads(); // the thread's first call: it copies the process-wide count now, not later
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** Sets the process-wide intra-op count, and the calling thread's with it. */
+    public static void setProcessThreads(int threads) {
+        start(0);
+        JniUtils.setNumThreads(threads);
     }
 
     /**
@@ -49,6 +73,20 @@ public final class TorchRuntime {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         return () -> JniUtils.setGradMode(previous);
+    }
+
+    /** Gradient recording on for this thread until closed (DJL's collector allows one in the whole process). */
+    public static Scope withGradient() {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        return () -> JniUtils.setGradMode(previous);
+    }
+
+    /** Back-propagates a scalar {@code loss} into its leaves' gradients, on the calling thread. */
+    public static void backward(NDArray loss) {
+        try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        }
     }
 
     /** A try-with-resources scope whose close cannot fail. */

@@ -77,26 +77,15 @@ public final class Trainer {
                 long started = System.nanoTime();
                 List<EncodedExample> batchRows = batch(rows, p.order, p.nextBatch);
                 double lr = schedule.at(p.step);
-                TrainingObjective.StepLoss stepLoss;
-                double norm;
-                try (NDManager scope = model.manager().newSubManager()) {
-                    double lossScale = p.scaler.scale();
-                    stepLoss = objective.backward(model, batchRows, batching, lossScale, scope);
-                    List<NDArray> gradients = GradientClipping.gradients(optimizer.parameters().values(), scope);
-                    norm = GradientClipping.globalNorm(gradients) / lossScale;
-                    boolean finiteLoss = Double.isFinite(stepLoss.crossEntropy() + stepLoss.penalty());
-                    LossScaler.Outcome outcome = p.scaler.update(Double.isFinite(norm));
-                    if (!finiteLoss || outcome == LossScaler.Outcome.DIVERGED) {
-                        // Applied, this step would make every weight NaN: stop on the last finite weights.
-                        p.lastLoss = stepLoss.crossEntropy();
-                        return finish(p, TrainingResult.DIVERGED, exactMatch, optimizer, checkpoints);
-                    }
-                    if (outcome == LossScaler.Outcome.SKIP) {
-                        optimizer.zeroGradients(); // fp16 overflow: the scale is lowered, the batch is spent
-                    } else {
-                        double clip = GradientClipping.coefficient(norm, options.maxGradNorm());
-                        optimizer.step(gradients, lr, clip / lossScale);
-                    }
+                Step taken = objective.takesHalves(batching, batchRows.size())
+                        ? BatchHalves.shared().onFirst(() -> step(batchRows, batching, lr, p, optimizer))
+                        : step(batchRows, batching, lr, p, optimizer);
+                TrainingObjective.StepLoss stepLoss = taken.loss();
+                double norm = taken.norm();
+                if (taken.diverged()) {
+                    // Applied, this step would make every weight NaN: it was not, stop on the last finite weights.
+                    p.lastLoss = stepLoss.crossEntropy();
+                    return finish(p, TrainingResult.DIVERGED, exactMatch, optimizer, checkpoints);
                 }
                 double loss = stepLoss.crossEntropy();
                 long tokens = stepLoss.tokens();
@@ -144,6 +133,32 @@ public final class Trainer {
         return finish(p, capReason(rule), exactMatch, optimizer, checkpoints);
     }
 
+    /** What one optimizer step did. */
+    private record Step(TrainingObjective.StepLoss loss, double norm, boolean diverged) {}
+
+    /** Forward, backward, clipping and the update of one batch (not applied when it would diverge). */
+    private Step step(List<EncodedExample> batchRows, TrainingObjective.Batching batching, double lr, Progress p,
+            AdamW optimizer) {
+        try (NDManager scope = model.manager().newSubManager()) {
+            double lossScale = p.scaler.scale();
+            TrainingObjective.StepLoss stepLoss = objective.backward(model, batchRows, batching, lossScale, scope);
+            List<NDArray> gradients = GradientClipping.gradients(optimizer.parameters().values(), scope);
+            double norm = GradientClipping.globalNorm(gradients) / lossScale;
+            boolean finiteLoss = Double.isFinite(stepLoss.crossEntropy() + stepLoss.penalty());
+            LossScaler.Outcome outcome = p.scaler.update(Double.isFinite(norm));
+            if (!finiteLoss || outcome == LossScaler.Outcome.DIVERGED) {
+                return new Step(stepLoss, norm, true);
+            }
+            if (outcome == LossScaler.Outcome.SKIP) {
+                optimizer.zeroGradients(); // fp16 overflow: the scale is lowered, the batch is spent
+            } else {
+                double clip = GradientClipping.coefficient(norm, options.maxGradNorm());
+                optimizer.step(gradients, lr, clip / lossScale);
+            }
+            return new Step(stepLoss, norm, false);
+        }
+    }
+
     private TrainingResult finish(Progress p, String reason, Double exactMatch, AdamW optimizer,
             CheckpointSink checkpoints) {
         checkpoints.save(model, optimizer, p.toState(TrainingResult.STOPPED.equals(reason) ? null : reason));
@@ -158,11 +173,12 @@ public final class Trainer {
         return rule instanceof StoppingRule.Memorized ? TrainingResult.NOT_MEMORIZED : TrainingResult.EPOCH_CAP;
     }
 
-    /** Released-code loss: every row padded to the stage's longest row, padding scored. */
+    /** Released-code loss: every row padded to the stage's longest row, padding scored; halves on a CPU. */
     private TrainingObjective.Batching batching(List<EncodedExample> rows) {
         boolean scorePadding = options.lossPositions() == TrainingOptions.LossPositions.ANSWER_AND_PADDING;
         int padTo = scorePadding ? rows.stream().mapToInt(EncodedExample::length).max().orElse(0) : 0;
-        return new TrainingObjective.Batching(padId, options.microBatchSize(), padTo, scorePadding);
+        return new TrainingObjective.Batching(padId, options.microBatchSize(), padTo, scorePadding,
+                BatchHalves.worthwhile(model));
     }
 
     private List<EncodedExample> batch(List<EncodedExample> rows, int[] order, int batchIndex) {

@@ -2,8 +2,8 @@ package ai.mnemo.lm.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.Llama;
 import ai.mnemo.lm.model.Ops;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.List;
  * What a stage minimises: the mean cross-entropy over the batch's scored positions plus the method's penalty terms.
  * A batch is taken in micro-batches of at most {@code microBatchSize} rows; each micro-batch's loss is divided by
  * the whole batch's scored-position count, so the gradients that accumulate over the micro-batches are the
- * gradients of the batch taken at once.
+ * gradients of the batch taken at once. On a CPU a batch taken in one pass is taken as two halves side by side
+ * ({@link BatchHalves}), each divided by the whole batch's count in the same way.
  */
 public final class TrainingObjective {
 
@@ -31,8 +32,18 @@ public final class TrainingObjective {
         return penalties;
     }
 
-    /** How a batch is cut and padded. */
-    public record Batching(int padId, int microBatchSize, int padTo, boolean scorePadding) {}
+    /**
+     * How a batch is cut and padded.
+     *
+     * @param halves take a batch of one pass as two halves on two threads (CPU only, see {@link BatchHalves})
+     */
+    public record Batching(int padId, int microBatchSize, int padTo, boolean scorePadding, boolean halves) {
+
+        /** Every batch on the calling thread. */
+        public Batching(int padId, int microBatchSize, int padTo, boolean scorePadding) {
+            this(padId, microBatchSize, padTo, scorePadding, false);
+        }
+    }
 
     /** The parts of one batch's loss, as numbers. */
     public record StepLoss(double crossEntropy, double penalty, long tokens) {}
@@ -54,13 +65,37 @@ public final class TrainingObjective {
         for (EncodedExample row : rows) {
             batchScored += TrainingBatch.scoredCount(row, length, batching.scorePadding());
         }
+        long scored = batchScored;
+        if (takesHalves(batching, rows.size())) {
+            int half = (rows.size() + 1) / 2;
+            NDManager first = scope.newSubManager();
+            NDManager second = scope.newSubManager();
+            List<StepLoss> parts = BatchHalves.shared().both(
+                    () -> backwardRows(model, rows.subList(0, half), batching, lossScale, scored, first),
+                    () -> backwardRows(model, rows.subList(half, rows.size()), batching, lossScale, scored, second));
+            return new StepLoss(parts.get(0).crossEntropy() + parts.get(1).crossEntropy(), 0,
+                    parts.get(0).tokens() + parts.get(1).tokens());
+        }
+        return backwardRows(model, rows, batching, lossScale, batchScored, scope);
+    }
+
+    /**
+     * Whether a batch of {@code rows} rows is taken as two halves: when halving is on and the batch is one pass.
+     * Not with penalty terms: they see the batch's first micro-batch once, and would have to be split too.
+     */
+    public boolean takesHalves(Batching batching, int rows) {
+        return batching.halves() && penalties.isEmpty() && rows >= 2 && rows <= batching.microBatchSize();
+    }
+
+    /** Forward and backward over {@code rows} in micro-batches, on the calling thread. */
+    private StepLoss backwardRows(Llama model, List<EncodedExample> rows, Batching batching, double lossScale,
+            long batchScored, NDManager scope) {
         double crossEntropy = 0;
         double penalty = 0;
         long tokens = 0;
         for (int from = 0; from < rows.size(); from += batching.microBatchSize()) {
             List<EncodedExample> part = rows.subList(from, Math.min(rows.size(), from + batching.microBatchSize()));
-            try (NDManager micro = scope.newSubManager();
-                    GradientCollector collector = model.manager().getEngine().newGradientCollector()) {
+            try (NDManager micro = scope.newSubManager(); TorchRuntime.Scope recording = TorchRuntime.withGradient()) {
                 TrainingBatch batch = TrainingBatch.of(part, batching.padId(), batching.padTo(),
                         batching.scorePadding(), micro);
                 NDArray logProbs = CausalLmLoss.scoredLogProbs(model, batch, micro);
@@ -79,7 +114,7 @@ public final class TrainingObjective {
                     loss = loss.add(penalties);
                     penalty += penalties.getFloat();
                 }
-                collector.backward(lossScale == 1.0 ? loss : Ops.scale(loss, lossScale));
+                TorchRuntime.backward(lossScale == 1.0 ? loss : Ops.scale(loss, lossScale));
                 crossEntropy += ce.getFloat();
                 tokens += batch.tokens();
             }
