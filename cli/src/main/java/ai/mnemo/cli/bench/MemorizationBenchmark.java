@@ -53,7 +53,7 @@ public final class MemorizationBenchmark {
             TrainingOptions options = TrainingOptions.builder(rule).optLearningRate(learningRate)
                     .optCheckpointEveryEpochs(0).build();
             MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), kvr.template(),
-                    Metric.EXACT_MATCH::correct, 64, 12);
+                    Metric.EXACT_MATCH, 128, 12);
             long[] peakAtEpoch10 = new long[1];
             TrainingListener log = new TrainingListener() {
                 @Override

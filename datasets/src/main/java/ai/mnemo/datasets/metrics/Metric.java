@@ -17,6 +17,20 @@ public enum Metric {
         public boolean correct(String prediction, String gold) {
             return normalize(prediction).equals(normalize(gold));
         }
+
+        /**
+         * Once the start of a prediction has text, the normalized prediction begins with it (lowercased, leading
+         * blanks dropped, up to its trailing blanks), so the gold must begin with that too. Judged for ASCII only,
+         * where lowercasing goes character by character and a byte prefix is whole characters.
+         */
+        @Override
+        public boolean couldStillMatch(String predictionStart, String gold) {
+            if (!predictionStart.chars().allMatch(c -> c < 0x80)) {
+                return true;
+            }
+            String start = predictionStart.toLowerCase(Locale.ROOT).strip();
+            return start.isEmpty() || normalize(gold).startsWith(start);
+        }
     },
 
     /** WebQA: the prediction is a substring of the gold answer ({@code pred in gold}); an empty prediction is wrong. */
@@ -57,6 +71,14 @@ public enum Metric {
     }
 
     public abstract boolean correct(String prediction, String gold);
+
+    /**
+     * Whether a prediction that begins with {@code predictionStart} may still be judged correct, whatever follows:
+     * false lets a check skip generating the rest. True whenever unsure (the default).
+     */
+    public boolean couldStillMatch(String predictionStart, String gold) {
+        return true;
+    }
 
     /** The name used in specs and events ({@code exact-match}, ...). */
     public String wireName() {

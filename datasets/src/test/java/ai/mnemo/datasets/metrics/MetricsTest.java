@@ -18,6 +18,45 @@ class MetricsTest {
     }
 
     @Test
+    void exactMatchRejectsAPredictionByItsStartOnlyWhenNoEndingCanSaveIt() {
+        assertTrue(Metric.EXACT_MATCH.couldStillMatch("  0am", "0AMXE2NF"));
+        assertFalse(Metric.EXACT_MATCH.couldStillMatch("0AN", "0AMXE2NF"));
+        assertTrue(Metric.EXACT_MATCH.couldStillMatch("0AMXE2NF \n", "0amxe2nf"), "trailing blanks may end it");
+        assertFalse(Metric.EXACT_MATCH.couldStillMatch("0AMXE2NF x", "0AMXE2NF"));
+        assertTrue(Metric.EXACT_MATCH.couldStillMatch(" \t", "0AMXE2NF"), "nothing judged yet");
+        assertTrue(Metric.EXACT_MATCH.couldStillMatch("\u00c9", "x"), "not ASCII: unsure");
+        assertTrue(Metric.SUBSTRING.couldStillMatch("zzz", "Paris"), "other metrics never rule out early");
+    }
+
+    /** Soundness: every start of a prediction the metric accepts could still match. */
+    @Test
+    void everyStartOfAnAcceptedPredictionCouldStillMatch() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aAbB0 \t.";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder gold = new StringBuilder();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                gold.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            StringBuilder prediction = new StringBuilder();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                prediction.append(random.nextBoolean() ? ' ' : '\n');
+            }
+            for (char c : gold.toString().strip().toCharArray()) {
+                prediction.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+            for (int i = random.nextInt(3); i > 0; i--) {
+                prediction.append(random.nextBoolean() ? ' ' : '\t');
+            }
+            assertTrue(Metric.EXACT_MATCH.correct(prediction.toString(), gold.toString()), "precondition");
+            for (int end = 0; end <= prediction.length(); end++) {
+                assertTrue(Metric.EXACT_MATCH.couldStillMatch(prediction.substring(0, end), gold.toString()),
+                        "'" + prediction.substring(0, end) + "' of '" + prediction + "' for '" + gold + "'");
+            }
+        }
+    }
+
+    @Test
     void substringIsPredictionInGold() {
         assertTrue(Metric.SUBSTRING.correct("Paris", "Paris, France"));
         assertFalse(Metric.SUBSTRING.correct("Paris, France", "Paris"), "pred in gold, not gold in pred");

@@ -174,7 +174,7 @@ class EvalJobsTest {
                     .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
             AdamW adam = AdamW.forTraining(loaded.model(), options);
             MemorizationProbe probe = new MemorizationProbe(rows, answers, template,
-                    (p, g) -> p.strip().equalsIgnoreCase(g.strip()), 8, 16);
+                    Metric.EXACT_MATCH, 8, 16);
             TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)
                     .train(rows, adam, null, probe, CheckpointSink.NONE);
             assertEquals("memorized", result.stopReason(), "precondition: training memorized the facts");

@@ -13,7 +13,8 @@ import ai.mnemo.lm.generate.GreedyGenerator;
 import ai.mnemo.lm.testing.KvrRows;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiPredicate;
+import ai.mnemo.datasets.metrics.Metric;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MemorizationTest {
 
-    private static final BiPredicate<String, String> EXACT = (p, g) -> p.strip().equalsIgnoreCase(g.strip());
-
     @Test
     void tinyModelMemorizesKvrFactsAndStopsAtTheFirstPerfectEpoch(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
@@ -35,7 +34,7 @@ class MemorizationTest {
                 KvrRows kvr = KvrRows.of(32, 0, template);
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(200))
                         .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
-                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12);
+                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template, Metric.EXACT_MATCH, 32, 12);
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)
                         .train(kvr.rows(), adam(loaded, options), null, probe, CheckpointSink.NONE);
 
@@ -62,7 +61,7 @@ class MemorizationTest {
                         .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE).train(kvr.rows(),
                         adam(loaded, options), null,
-                        new MemorizationProbe(kvr.rows(), kvr.answers(), template, EXACT, 32, 12), CheckpointSink.NONE);
+                        new MemorizationProbe(kvr.rows(), kvr.answers(), template, Metric.EXACT_MATCH, 32, 12), CheckpointSink.NONE);
                 assertEquals("not-memorized", result.stopReason());
                 assertTrue(result.failed());
                 assertEquals(2, result.epochs());
@@ -93,6 +92,45 @@ class MemorizationTest {
                 assertEquals(5, losses.stream().filter(l -> l < threshold).count(), "counted cumulatively: " + losses);
                 assertTrue(losses.get(losses.size() - 1) < threshold);
                 assertEquals(losses.size(), result.steps());
+            }
+        }
+    }
+
+    /**
+     * At every epoch of a run from 0% to 100%, the probe's figure is the one of generating every row and judging it
+     * with the metric, the way the evaluation does; fixed epochs, so the states after memorization count too.
+     */
+    @Test
+    void theProbeAgreesWithGeneratingEveryRow(@TempDir Path dir) {
+        try (NDManager root = TorchRuntime.newManager()) {
+            Presets.write(ModelPresets.TINY, 0, dir, root);
+            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
+                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+                KvrRows kvr = KvrRows.of(24, 3, template);
+                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template,
+                        Metric.EXACT_MATCH, 16, 12);
+                List<double[]> figures = new ArrayList<>();
+                MemorizationCheck both = model -> {
+                    double probed = probe.exactMatch(model);
+                    List<int[]> outputs = new GreedyGenerator(model, 16)
+                            .generate(kvr.rows().stream().map(r -> r.prompt()).toList(), 12);
+                    int correct = 0;
+                    for (int i = 0; i < outputs.size(); i++) {
+                        correct += Metric.EXACT_MATCH.correct(template.decode(outputs.get(i)), kvr.answers().get(i))
+                                ? 1 : 0;
+                    }
+                    figures.add(new double[] {probed, (double) correct / outputs.size()});
+                    return probed;
+                };
+                TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(90))
+                        .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
+                new Trainer(loaded.model(), options, TrainingListener.NONE).train(kvr.rows(), adam(loaded, options),
+                        null, both, CheckpointSink.NONE);
+                for (int epoch = 0; epoch < figures.size(); epoch++) {
+                    assertEquals(figures.get(epoch)[1], figures.get(epoch)[0], 1e-12, "exact match after epoch "
+                            + (epoch + 1));
+                }
+                assertTrue(figures.stream().anyMatch(f -> f[1] > 0 && f[1] < 1), "some epochs are part-way");
             }
         }
     }

@@ -15,16 +15,26 @@ public interface TrainerConfig {
     @WithDefault("0")
     int threads();
 
-    /** Send a TrainingProgress every this many optimizer steps (epoch ends always send one). */
+    /** Send a TrainingProgress every this many optimizer steps, and at epoch ends. */
     @WithDefault("10")
     int progressEverySteps();
 
-    /** Save a resumable checkpoint every this many epochs (0: only at the end); the end always saves. */
-    @WithDefault("1")
+    /**
+     * But no sooner than this after the last one: a small model's steps and epochs take milliseconds, and every
+     * event is a database write in results-service and a state write in data-service.
+     */
+    @WithDefault("1s")
+    Duration progressMinInterval();
+
+    /**
+     * Save a resumable checkpoint every this many epochs (0: none at epoch ends); the end always saves, and saves
+     * within the stage follow the loop's cadence (every tenth of the planned steps, or five minutes).
+     */
+    @WithDefault("0")
     int checkpointEveryEpochs();
 
     /** Rows per batch of the memorization probe (teacher forcing and greedy generation). */
-    @WithDefault("32")
+    @WithDefault("128")
     int probeBatchSize();
 
     /**

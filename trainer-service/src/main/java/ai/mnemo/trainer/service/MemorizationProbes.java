@@ -31,7 +31,7 @@ public final class MemorizationProbes {
                     + " has none (only mixing/replay rows); use fixed-epochs or loss-threshold for this stage");
         }
         List<String> golds = facts.stream().map(PreparedRow::assistant).toList();
-        return new MemorizationProbe(encodedFacts, golds, template, Metric.EXACT_MATCH::correct, batchSize,
+        return new MemorizationProbe(encodedFacts, golds, template, Metric.EXACT_MATCH, batchSize,
                 maxNewTokens(golds, tokenizer));
     }
 

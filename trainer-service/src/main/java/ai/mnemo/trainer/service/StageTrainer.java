@@ -118,7 +118,8 @@ public final class StageTrainer {
         if (resume != null) {
             TrainingCheckpoint.restoreOptimizer(checkpoint, optimizer, root);
         }
-        ProgressListener listener = new ProgressListener(job, events, metrics, config.progressEverySteps(), stop);
+        ProgressListener listener = new ProgressListener(job, events, metrics, config.progressEverySteps(),
+                config.progressMinInterval(), stop);
         Trainer trainer = new Trainer(model, new TrainingObjective(stageModels.penalties()), options, listener);
         long planned = resume != null ? resume.plannedSteps()
                 : trainer.stepsPerEpoch(rows.size()) * options.stopping().maxEpochs();

@@ -12,6 +12,11 @@ record TestTrainerConfig(int progressEverySteps, int checkpointEveryEpochs) impl
     }
 
     @Override
+    public Duration progressMinInterval() {
+        return Duration.ZERO;
+    }
+
+    @Override
     public int probeBatchSize() {
         return 32;
     }
