@@ -12,6 +12,7 @@ import ai.mnemo.datasets.Fact;
 import ai.mnemo.datasets.KvrFacts;
 import ai.mnemo.datasets.PreparedRow;
 import ai.mnemo.datasets.PreparedRows;
+import ai.mnemo.datasets.metrics.Metric;
 import ai.mnemo.eval.scoring.Prediction;
 import ai.mnemo.eval.scoring.PredictionsFile;
 import ai.mnemo.events.EventCodec;
