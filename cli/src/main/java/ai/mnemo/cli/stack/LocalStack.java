@@ -167,7 +167,10 @@ public final class LocalStack {
         env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
         env.putAll(extraEnv);
         String heap = service.equals("trainer-service") || service.equals("eval-service") ? "-Xmx1g" : "-Xmx384m";
-        return ManagedProcess.start(name, List.of(MnemoHome.java(), heap, "-Dai.djl.offline=true", "-jar",
+        // Five JVMs start at once on a laptop's cores: C1 alone compiles them hot in a fraction of C2's CPU, and the
+        // trainer's time is in libtorch, not in Java.
+        return ManagedProcess.start(name, List.of(MnemoHome.java(), heap, "-XX:TieredStopAtLevel=1",
+                "-Dai.djl.offline=true", "-jar",
                 home.serviceJar(service).toString()), env, port, dir.resolve("logs/" + name + ".log"), home.root());
     }
 

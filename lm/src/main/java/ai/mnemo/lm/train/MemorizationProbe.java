@@ -51,7 +51,7 @@ public final class MemorizationProbe implements MemorizationCheck {
         try (TorchRuntime.Scope noGrad = TorchRuntime.noGradient()) {
             for (int from = 0; from < rows.size(); from += batchSize) {
                 List<EncodedExample> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-                long[][] departures = departures(model, batch);
+                long[][] departures = departuresOnTheCores(model, batch);
                 for (int i = 0; i < batch.size(); i++) {
                     long[] departure = departures[i];
                     if (departure == null) {
@@ -82,12 +82,25 @@ public final class MemorizationProbe implements MemorizationCheck {
         return 1.0 - (double) wrong / rows.size();
     }
 
+    /** {@link #departures} of the batch, in two halves side by side where training takes batches so. */
+    private static long[][] departuresOnTheCores(Llama model, List<EncodedExample> batch) {
+        if (batch.size() < 2 || !BatchHalves.worthwhile(model)) {
+            return departures(model, batch);
+        }
+        int half = (batch.size() + 1) / 2;
+        List<long[][]> parts = BatchHalves.shared().both(() -> departures(model, batch.subList(0, half)),
+                () -> departures(model, batch.subList(half, batch.size())));
+        long[][] all = Arrays.copyOf(parts.get(0), batch.size());
+        System.arraycopy(parts.get(1), 0, all, half, batch.size() - half);
+        return all;
+    }
+
     /**
      * Per row, null when every answer token (and EOS) is the argmax under teacher forcing, else the first answer
      * position where it is not and the argmax token there.
      */
     private static long[][] departures(Llama model, List<EncodedExample> batch) {
-        try (NDManager scope = model.manager().newSubManager()) {
+        try (NDManager scope = model.manager().newSubManager(); TorchRuntime.Scope noGrad = TorchRuntime.noGradient()) {
             TrainingBatch tensors = TrainingBatch.of(batch, model.config().eosTokenId(), scope);
             long[] predicted = CausalLmLoss.scoredLogits(model, tensors, scope).argMax(1).toLongArray();
             long[] targets = tensors.targets().toLongArray();
