@@ -296,9 +296,12 @@ def training():
 
     g.row("Throughput and loss (instances running a job)")
     g.add(timeseries("Tokens per second", "Training throughput of the latest step, per instance, while it runs "
-                     "a job; and the fleet's total.",
+                     "a job; the fleet's total; and each job's tokens over its wall time, its checks, events and "
+                     "checkpoints included.",
                      targets((f"{sel('mnemo_training_tokens_per_second')} and {busy}", "{{instance}}"),
-                             (f"sum({sel('mnemo_training_tokens_per_second')} and {busy})", "total"))), 12, 8)
+                             (f"sum({sel('mnemo_training_tokens_per_second')} and {busy})", "total"),
+                             (f"{sel('mnemo_training_job_tokens_per_second')} and {busy}",
+                              "{{instance}} over the job"))), 12, 8)
     g.add(timeseries("Loss", "Loss of the latest step, per instance (log scale: memorization drives it "
                      "towards 0). The whole curve of each run is in results-service (/api/runs/{id}/loss).",
                      targets((f"{sel('mnemo_training_loss')} and {busy}", "{{instance}}")), log=True), 12, 8)

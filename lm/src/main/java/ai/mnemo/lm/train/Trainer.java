@@ -97,7 +97,7 @@ public final class Trainer {
                 epochTokens += tokens;
                 epochSeconds += seconds;
                 listener.onStep(new TrainingListener.StepReport(p.step, p.epoch, loss, stepLoss.penalty(), lr, norm,
-                        tokens / seconds, planned));
+                        tokens, tokens / seconds, planned));
                 if (rule instanceof StoppingRule.LossThreshold t && loss < t.threshold()
                         && ++p.lossBelowThreshold >= t.steps()) {
                     return finish(p, TrainingResult.LOSS_THRESHOLD, exactMatch, optimizer, checkpoints);

@@ -20,7 +20,7 @@ public interface TrainingListener {
      * @param tokensPerSecond of this step alone
      */
     record StepReport(long step, int epoch, double loss, double penalty, double learningRate, double gradientNorm,
-            double tokensPerSecond, long plannedSteps) {}
+            long tokens, double tokensPerSecond, long plannedSteps) {}
 
     /**
      * @param epoch epochs completed (1 after the first)

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class TrainerMetrics {
 
     public static final String TOKENS_PER_SECOND = "mnemo.training.tokens.per.second";
+    public static final String JOB_TOKENS_PER_SECOND = "mnemo.training.job.tokens.per.second";
     public static final String LOSS = "mnemo.training.loss";
     public static final String STEP_SECONDS = "mnemo.training.step.seconds";
     public static final String STAGES = "mnemo.training.stages";
@@ -35,12 +36,16 @@ public class TrainerMetrics {
     private final Timer stageTimer;
     private final AtomicInteger busy = new AtomicInteger();
     private volatile double tokensPerSecond;
+    private volatile double jobTokensPerSecond;
     private volatile double loss = Double.NaN;
 
     public TrainerMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(TOKENS_PER_SECOND, this, m -> m.tokensPerSecond)
                 .description("Training throughput of the latest step, tokens per second").register(registry);
+        Gauge.builder(JOB_TOKENS_PER_SECOND, this, m -> m.jobTokensPerSecond)
+                .description("Tokens trained over the job's wall time so far, its checks, events and checkpoints "
+                        + "included").register(registry);
         Gauge.builder(LOSS, this, m -> m.loss).description("Loss of the latest training step").register(registry);
         Gauge.builder(BUSY, busy, AtomicInteger::get).description("1 while this instance trains a job")
                 .register(registry);
@@ -56,6 +61,11 @@ public class TrainerMetrics {
         stepTimer.record(Duration.ofNanos((long) (seconds * 1e9)));
         loss = stepLoss;
         tokensPerSecond = stepTokensPerSecond;
+    }
+
+    /** The job's own throughput: every token it trained over the wall time since its loop began. */
+    public void jobThroughput(double value) {
+        jobTokensPerSecond = value;
     }
 
     public void busy(boolean value) {

@@ -21,6 +21,8 @@ final class ProgressListener implements TrainingListener {
     private final int everySteps;
     private final long minIntervalNanos;
     private long lastSent = Long.MIN_VALUE;
+    private final long started = System.nanoTime();
+    private long tokens;
     private final BooleanSupplier stop;
     private long lastMark = System.nanoTime();
     private double lastLearningRate;
@@ -42,6 +44,8 @@ final class ProgressListener implements TrainingListener {
     public void onStep(StepReport report) {
         long now = System.nanoTime();
         metrics.step((now - lastMark) / 1e9, report.loss(), report.tokensPerSecond());
+        tokens += report.tokens();
+        metrics.jobThroughput(jobTokensPerSecond());
         lastMark = now;
         lastLearningRate = report.learningRate();
         if (everySteps > 0 && report.step() % everySteps == 0 && due(now)) {
@@ -59,6 +63,11 @@ final class ProgressListener implements TrainingListener {
                     report.exactMatch(), report.meanPenalty()));
         }
         lastMark = System.nanoTime(); // the probe's time is not a step's
+    }
+
+    /** Tokens trained by this attempt over its wall time so far: steps, checks, events and checkpoints. */
+    double jobTokensPerSecond() {
+        return tokens / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
     }
 
     /** Whether an event may go now; if so, counts it as sent. */

@@ -131,8 +131,9 @@ public final class StageTrainer {
 
         TrainingResult result = trainer.train(rows, optimizer, resume, check,
                 TrainingCheckpoint.into(checkpoint, loaded.tokenizer(), stageModels.adapterBase(), generation));
-        LOG.infof("run %s stage %d: %s after %d steps, %d epochs, loss %.4f", job.runId(), job.stageIndex(),
-                result.stopReason(), result.steps(), result.epochs(), result.finalLoss());
+        LOG.infof("run %s stage %d: %s after %d steps, %d epochs, loss %.4f; %.0f tokens/s in steps, %.0f over "
+                + "the job", job.runId(), job.stageIndex(), result.stopReason(), result.steps(), result.epochs(),
+                result.finalLoss(), result.tokensPerSecond(), listener.jobTokensPerSecond());
         StageOutcome outcome = FinishedStages.of(job, result);
         if (outcome instanceof StageOutcome.Completed && recordsFisher(job)) {
             recordFisher(job, model, StageDataset.encode(dataset.facts(), template, limit),

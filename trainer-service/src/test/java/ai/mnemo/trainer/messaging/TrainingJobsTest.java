@@ -96,6 +96,8 @@ class TrainingJobsTest {
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("mnemo_training_tokens_per_second"), "tokens/s gauge");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mnemo_training_job_tokens_per_second")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0), "the job's tokens/s, after a job");
         assertTrue(metrics.contains("mnemo_training_loss"), "loss gauge");
         assertTrue(metrics.contains("mnemo_training_busy"), "busy gauge");
         assertTrue(metrics.contains("mnemo_training_stages_total{outcome=\"completed\"}"), "stage counter");
