@@ -61,8 +61,9 @@ public final class BenchCommand {
     }
 
     @Command(name = "memorize", mixinStandardHelpOptions = true,
-            description = "Tiny model memorizes KVR facts to 100% greedy exact match.")
-    int memorize(@Option(names = "--facts", defaultValue = "200") int facts,
+            description = "Tiny model memorizes KVR facts (120 by default) to 100%% greedy exact match: epochs and "
+                    + "seconds.")
+    int memorize(@Option(names = "--facts", defaultValue = "120") int facts,
             @Option(names = "--lr", defaultValue = "0.003") double learningRate,
             @Option(names = "--max-epochs", defaultValue = "500") int maxEpochs) {
         MemorizationBenchmark.run(threads, facts, learningRate, maxEpochs, false, System.out);

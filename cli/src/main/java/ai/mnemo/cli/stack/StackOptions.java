@@ -16,19 +16,8 @@ public record StackOptions(int trainers, int trainerThreads, int evalThreads) {
         }
     }
 
-    /** One trainer on every core: a single run's stages follow one another, so one trainer takes them all. */
     public static StackOptions forThisMachine() {
-        return forRuns(1);
-    }
-
-    /**
-     * For an experiment of {@code runs} runs: a trainer per run up to one per core, the cores shared among them.
-     * Runs then train side by side, one core each on a small machine, which uses the cores better than one trainer
-     * whose intra-op threads split a small model's small tensors.
-     */
-    public static StackOptions forRuns(long runs) {
         int cores = Runtime.getRuntime().availableProcessors();
-        int trainers = (int) Math.max(1, Math.min(runs, cores));
-        return new StackOptions(trainers, Math.max(1, cores / trainers), Math.max(1, cores / 2));
+        return new StackOptions(1, cores, Math.max(1, cores / 2));
     }
 }
