@@ -2,6 +2,7 @@ package ai.mnemo.lm.analysis;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.chat.EncodedExample;
 import ai.mnemo.lm.engine.EngineDtypes;
@@ -72,7 +73,8 @@ public final class AnswerProbe {
         List<NDArray> depths = model.residualStream(batch.inputs(), model.causalContext(t, scope), null);
 
         // Teacher forcing at the answer positions, from the last depth.
-        NDArray last = depths.get(depths.size() - 1).reshape((long) b * t, -1); // (B*T, D)
+        NDArray last = depths.get(depths.size() - 1).get(new NDIndex(":, {}:, :", batch.firstScored()))
+                .reshape((long) b * batch.tailLength(), -1); // (B*Tail, D)
         // FP32 before the softmaxes: a half-precision one over V loses small probabilities, and the host reads
         // floats only from FP32 arrays.
         NDArray logProbs = EngineDtypes.float32(model.logits(Ops.rows(batch.lossPositions(), last)))

@@ -71,7 +71,8 @@ public final class GreedyGenerator {
             long[] next;
             try (NDManager step = generation.newSubManager()) {
                 ForwardContext context = model.leftPaddedContext(rows.padding, 0, rows.promptLength, step);
-                next = greedyLast(model.hidden(rows.leftPadded(step), context, cache));
+                // Only the last position's next token is read: the last layer's other positions give keys and values.
+                next = greedyLast(model.hidden(rows.leftPadded(step), rows.promptLength - 1, context, cache));
             }
             for (int t = 0; rows.accept(next) && t < maxNewTokens - 1; t++) {
                 try (NDManager step = generation.newSubManager()) {
@@ -93,7 +94,7 @@ public final class GreedyGenerator {
                 NDArray ids = rows.leftPaddedWithGenerated(step, t);
                 int length = rows.promptLength + t;
                 ForwardContext context = model.leftPaddedContext(rows.padding, 0, length, step);
-                next = greedyLast(model.hidden(ids, context, null));
+                next = greedyLast(model.hidden(ids, length - 1, context, null));
             }
             t++;
         } while (rows.accept(next) && t < maxNewTokens);

@@ -2,6 +2,7 @@ package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.lora.LayerAdapters;
 import ai.mnemo.lm.lora.LoraTarget;
@@ -48,9 +49,20 @@ public final class Attention {
      * adapters (may be null), their updates join the projections.
      */
     public NDArray forward(NDArray x, ForwardContext context, KvCache cache, int layer, LayerAdapters adapters) {
+        return forward(x, 0, context, cache, layer, adapters);
+    }
+
+    /**
+     * As {@link #forward(NDArray, ForwardContext, KvCache, int, LayerAdapters)} for the queries at positions
+     * {@code from..T-1} only: (B, T, D) -> (B, T - from, D). Every position still gives its key and value.
+     */
+    public NDArray forward(NDArray x, int from, ForwardContext context, KvCache cache, int layer,
+            LayerAdapters adapters) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
+        long queries = t - from;
         long groups = heads / kvHeads;
+        ForwardContext own = context.queriesFrom(from, (int) groups);
         NDArray qkv = Ops.linear(x, qkvWeight, qkvBias);
         if (adapters != null) {
             qkv = adapters.addQkv(x, qkv);
@@ -58,21 +70,22 @@ public final class Attention {
         qkv = qkv.reshape(b, t, heads + 2L * kvHeads, headSize)
                 .transpose(0, 2, 1, 3); // (B, H + 2K, T, E)
         NDList parts = qkv.split(new long[] {heads, heads + kvHeads}, 1);
-        RotaryEmbedding.Tables tables = context.rope();
-        NDArray query = rope.rotate(parts.get(0), tables.queryCos(), tables.querySin()); // (B, H, T, E), scaled
+        NDArray queried = from == 0 ? parts.get(0) : parts.get(0).get(new NDIndex(":, :, {}:, :", from));
+        RotaryEmbedding.Tables tables = own.rope();
+        NDArray query = rope.rotate(queried, tables.queryCos(), tables.querySin()); // (B, H, Tq, E), scaled
         NDArray key = rope.rotate(parts.get(1), tables.keyCos(), tables.keySin()); // (B, K, T, E)
         NDArray value = parts.get(2); // (B, K, T, E)
         if (cache != null) {
             key = cache.appendKeys(layer, key); // (B, K, Tk, E)
             value = cache.appendValues(layer, value);
         }
-        NDArray scores = query.reshape(b, kvHeads, groups * t, headSize)
+        NDArray scores = query.reshape(b, kvHeads, groups * queries, headSize)
                 .matMul(key.transpose(0, 1, 3, 2))
-                .add(context.mask()); // (B, K, G*T, Tk)
-        NDArray mixed = scores.softmax(3).matMul(value); // (B, K, G*T, E)
-        NDArray merged = mixed.reshape(b, heads, t, headSize)
+                .add(own.mask()); // (B, K, G*Tq, Tk)
+        NDArray mixed = scores.softmax(3).matMul(value); // (B, K, G*Tq, E)
+        NDArray merged = mixed.reshape(b, heads, queries, headSize)
                 .transpose(0, 2, 1, 3)
-                .reshape(b, t, (long) heads * headSize); // (B, T, H*E)
+                .reshape(b, queries, (long) heads * headSize); // (B, Tq, H*E)
         NDArray out = Ops.linear(merged, outWeight);
         return adapters == null ? out : adapters.add(LoraTarget.O, merged, out);
     }

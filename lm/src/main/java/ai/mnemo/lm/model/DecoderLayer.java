@@ -1,6 +1,7 @@
 package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.mnemo.lm.lora.LayerAdapters;
 
 /** One pre-norm decoder block: {@code x += attn(norm(x)); x += mlp(norm(x))}. */
@@ -39,7 +40,16 @@ public final class DecoderLayer {
 
     /** (B, T, D) -> (B, T, D); {@code adapters} (may be null) add their low-rank updates to the projections. */
     public NDArray forward(NDArray x, ForwardContext context, KvCache cache, LayerAdapters adapters) {
-        NDArray h = x.add(attention.forward(inputNorm.forward(x), context, cache, index, adapters));
+        return forward(x, 0, context, cache, adapters);
+    }
+
+    /**
+     * The outputs at positions {@code from..T-1} only: (B, T, D) -> (B, T - from, D). The earlier positions give
+     * their keys and values to the attention and nothing else: no query, output projection or feed-forward.
+     */
+    public NDArray forward(NDArray x, int from, ForwardContext context, KvCache cache, LayerAdapters adapters) {
+        NDArray attended = attention.forward(inputNorm.forward(x), from, context, cache, index, adapters);
+        NDArray h = (from == 0 ? x : x.get(new NDIndex(":, {}:, :", from))).add(attended);
         return h.add(feedForward.forward(postAttentionNorm.forward(h), adapters));
     }
 }

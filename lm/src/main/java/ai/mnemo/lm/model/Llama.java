@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.config.LlamaConfig;
+import ai.mnemo.lm.lora.LayerAdapters;
 import ai.mnemo.lm.lora.LoraAdapters;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,8 +161,22 @@ public final class Llama implements AutoCloseable {
 
     /** Token ids (B, T) -> hidden states after the last layer (B, T, D), before the final norm. */
     public NDArray hidden(NDArray tokenIds, ForwardContext context, KvCache cache) {
-        List<NDArray> states = residualStream(tokenIds, context, cache);
-        return states.get(states.size() - 1);
+        return hidden(tokenIds, 0, context, cache);
+    }
+
+    /**
+     * Token ids (B, T) -> hidden states after the last layer at positions {@code from..T-1} only (B, T - from, D):
+     * what a loss or a next-token choice reads when the earlier positions only serve as context. The last layer
+     * then computes the earlier positions' keys and values alone (for a 2-layer model, nearly half the work).
+     */
+    public NDArray hidden(NDArray tokenIds, int from, ForwardContext context, KvCache cache) {
+        NDArray x = Ops.rows(tokenIds, embedding);
+        int last = layers.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            LayerAdapters layerAdapters = adapters == null ? null : adapters.layer(i);
+            x = layers.get(i).forward(x, i == last ? from : 0, context, cache, layerAdapters);
+        }
+        return x;
     }
 
     /**

@@ -60,12 +60,15 @@ public final class CausalLmLoss {
         return Ops.float32(scoredLogits(model, batch, scope)).logSoftmax(1);
     }
 
-    /** Logits at the scored positions only: (N, V). */
+    /**
+     * Logits at the scored positions only: (N, V). The last layer computes no position before the batch's first
+     * scored one.
+     */
     public static NDArray scoredLogits(Llama model, TrainingBatch batch, NDManager scope) {
-        int b = batch.rows();
-        int t = batch.length();
-        NDArray hidden = model.hidden(batch.inputs(), model.causalContext(t, scope), null); // (B, T, D)
-        NDArray scored = Ops.rows(batch.lossPositions(), hidden.reshape(b * (long) t, -1)); // (N, D)
+        NDArray hidden = model.hidden(batch.inputs(), batch.firstScored(), model.causalContext(batch.length(), scope),
+                null); // (B, T - firstScored, D)
+        NDArray scored = Ops.rows(batch.lossPositions(), hidden.reshape((long) batch.rows() * batch.tailLength(),
+                -1)); // (N, D)
         return model.logits(scored);
     }
 }

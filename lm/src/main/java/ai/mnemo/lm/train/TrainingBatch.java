@@ -12,12 +12,19 @@ import java.util.List;
  * next token is scored and those next tokens. Right padding needs no extra mask: a causal row never looks ahead
  * at its padding, and (unless padding is scored on purpose) padding positions are never scored.
  *
+ * <p>No row is scored before {@code firstScored}, so the model's last layer computes the outputs of positions
+ * {@code firstScored..T-1} only ({@link ai.mnemo.lm.model.Llama#hidden(NDArray, int,
+ * ai.mnemo.lm.model.ForwardContext, ai.mnemo.lm.model.KvCache)}), and the scored positions are numbered in that
+ * tail.
+ *
  * @param inputs (B, T) token ids, T = longest row - 1
- * @param lossPositions (N) flat positions scored by the loss
+ * @param firstScored the earliest position any row scores
+ * @param lossPositions (N) flat positions scored by the loss in the tail (B, T - firstScored):
+ *     {@code b * (T - firstScored) + (t - firstScored)}
  * @param targets (N) the token each scored position must predict
  * @param tokens B * T, the tokens processed (the throughput unit, as the PyTorch peer counts it)
  */
-public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targets, long tokens) {
+public record TrainingBatch(NDArray inputs, int firstScored, NDArray lossPositions, NDArray targets, long tokens) {
 
     /** The answer span of each row is scored; the batch is as long as its longest row. */
     public static TrainingBatch of(List<EncodedExample> rows, int padId, NDManager scope) {
@@ -37,9 +44,12 @@ public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targe
             t = Math.max(t, row.length() - 1);
         }
         int scored = 0;
+        int first = t;
         for (EncodedExample row : rows) {
             scored += scoredCount(row, t, scorePadding);
+            first = Math.min(first, row.promptLength() - 1);
         }
+        int tail = t - first;
         long[] inputs = new long[b * t];
         Arrays.fill(inputs, padId);
         long[] positions = new long[scored];
@@ -53,12 +63,12 @@ public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targe
             // Position i predicts token i + 1; the answer starts at promptLength.
             int end = scorePadding ? t : tokens.length - 1;
             for (int i = rows.get(r).promptLength() - 1; i < end; i++) {
-                positions[n] = (long) r * t + i;
+                positions[n] = (long) r * tail + i - first;
                 targets[n] = i + 1 < tokens.length ? tokens[i + 1] : padId;
                 n++;
             }
         }
-        return new TrainingBatch(scope.create(inputs, new Shape(b, t)), scope.create(positions),
+        return new TrainingBatch(scope.create(inputs, new Shape(b, t)), first, scope.create(positions),
                 scope.create(targets), (long) b * t);
     }
 
@@ -73,6 +83,11 @@ public record TrainingBatch(NDArray inputs, NDArray lossPositions, NDArray targe
 
     public int length() {
         return Math.toIntExact(inputs.getShape().get(1));
+    }
+
+    /** T - firstScored, the positions the last layer computes outputs for. */
+    public int tailLength() {
+        return length() - firstScored;
     }
 
     /** N, the number of scored positions. */

@@ -17,19 +17,27 @@ public final class ReferenceBatch {
         int b = ids.size();
         int t = ids.get(0).size();
         long[][] tokens = new long[b][t];
-        List<Long> positions = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
+        int first = t;
         for (int r = 0; r < b; r++) {
             for (int i = 0; i < t; i++) {
                 tokens[r][i] = ids.get(r).get(i).asLong();
                 if (mask.get(r).get(i).asDouble() > 0) {
-                    positions.add((long) r * t + i); // position i is scored against token i + 1
+                    first = Math.min(first, i);
+                }
+            }
+        }
+        List<Long> positions = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        for (int r = 0; r < b; r++) {
+            for (int i = first; i < t; i++) {
+                if (mask.get(r).get(i).asDouble() > 0) {
+                    positions.add((long) r * (t - first) + i - first); // position i is scored against token i + 1
                     targets.add(ids.get(r).get(i + 1).asLong());
                 }
             }
         }
-        return new TrainingBatch(scope.create(tokens), scope.create(toArray(positions)), scope.create(toArray(targets)),
-                (long) b * t);
+        return new TrainingBatch(scope.create(tokens), first, scope.create(toArray(positions)),
+                scope.create(toArray(targets)), (long) b * t);
     }
 
     private static long[] toArray(List<Long> values) {
