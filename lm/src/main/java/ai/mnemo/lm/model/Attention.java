@@ -45,18 +45,11 @@ public final class Attention {
     }
 
     /**
-     * (B, T, D) -> (B, T, D); with a cache, attends to the cached positions too and appends this call's; with
-     * adapters (may be null), their updates join the projections.
+     * The queries at positions {@code from..T-1} (all with 0): (B, T, D) -> (B, T - from, D). Every position gives
+     * its key and value; with {@code past} (may be null) the queries attend to the positions before these too (a
+     * cache appends this call's); with adapters (may be null), their updates join the projections.
      */
-    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, int layer, LayerAdapters adapters) {
-        return forward(x, 0, context, cache, layer, adapters);
-    }
-
-    /**
-     * As {@link #forward(NDArray, ForwardContext, KvCache, int, LayerAdapters)} for the queries at positions
-     * {@code from..T-1} only: (B, T, D) -> (B, T - from, D). Every position still gives its key and value.
-     */
-    public NDArray forward(NDArray x, int from, ForwardContext context, KvCache cache, int layer,
+    NDArray forward(NDArray x, int from, ForwardContext context, KeyValues past, int layer,
             LayerAdapters adapters) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
@@ -75,9 +68,9 @@ public final class Attention {
         NDArray query = rope.rotate(queried, tables.queryCos(), tables.querySin()); // (B, H, Tq, E), scaled
         NDArray key = rope.rotate(parts.get(1), tables.keyCos(), tables.keySin()); // (B, K, T, E)
         NDArray value = parts.get(2); // (B, K, T, E)
-        if (cache != null) {
-            key = cache.appendKeys(layer, key); // (B, K, Tk, E)
-            value = cache.appendValues(layer, value);
+        if (past != null) {
+            key = past.keys(layer, key); // (B, K, Tk, E)
+            value = past.values(layer, value);
         }
         NDArray scores = query.reshape(b, kvHeads, groups * queries, headSize)
                 .matMul(key.transpose(0, 1, 3, 2))

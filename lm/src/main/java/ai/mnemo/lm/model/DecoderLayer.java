@@ -39,16 +39,16 @@ public final class DecoderLayer {
     }
 
     /** (B, T, D) -> (B, T, D); {@code adapters} (may be null) add their low-rank updates to the projections. */
-    public NDArray forward(NDArray x, ForwardContext context, KvCache cache, LayerAdapters adapters) {
-        return forward(x, 0, context, cache, adapters);
+    NDArray forward(NDArray x, ForwardContext context, KeyValues past, LayerAdapters adapters) {
+        return forward(x, 0, context, past, adapters);
     }
 
     /**
      * The outputs at positions {@code from..T-1} only: (B, T, D) -> (B, T - from, D). The earlier positions give
      * their keys and values to the attention and nothing else: no query, output projection or feed-forward.
      */
-    public NDArray forward(NDArray x, int from, ForwardContext context, KvCache cache, LayerAdapters adapters) {
-        NDArray attended = attention.forward(inputNorm.forward(x), from, context, cache, index, adapters);
+    NDArray forward(NDArray x, int from, ForwardContext context, KeyValues past, LayerAdapters adapters) {
+        NDArray attended = attention.forward(inputNorm.forward(x), from, context, past, index, adapters);
         NDArray h = (from == 0 ? x : x.get(new NDIndex(":, {}:, :", from))).add(attended);
         return h.add(feedForward.forward(postAttentionNorm.forward(h), adapters));
     }

@@ -15,12 +15,22 @@ public record ForwardContext(RotaryEmbedding.Tables rope, NDArray mask) {
      * each key/value head (the mask stacks its rows per group).
      */
     public ForwardContext queriesFrom(int from, int groups) {
-        if (from == 0) {
-            return this;
-        }
+        return from == 0 ? this : cut(from, groups, false);
+    }
+
+    /**
+     * The context of the tokens at positions {@code from..T-1}, whose queries attend to the keys of every position
+     * (the earlier ones come from {@link KeyValues}): the query and key tables and the mask's query rows are cut.
+     */
+    public ForwardContext positionsFrom(int from, int groups) {
+        return from == 0 ? this : cut(from, groups, true);
+    }
+
+    private ForwardContext cut(int from, int groups, boolean keys) {
         NDIndex tail = new NDIndex(":, :, {}:, :", from);
         RotaryEmbedding.Tables tables = new RotaryEmbedding.Tables(rope.queryCos().get(tail),
-                rope.querySin().get(tail), rope.keyCos(), rope.keySin());
+                rope.querySin().get(tail), keys ? rope.keyCos().get(tail) : rope.keyCos(),
+                keys ? rope.keySin().get(tail) : rope.keySin());
         return new ForwardContext(tables, groupRows(mask, from, groups));
     }
 

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * larger buffer every step; glibc's allocator cannot reuse the freed, slightly smaller ones, and a 670-token
  * generation of 32 rows grew eval-service by 20 GB until the kernel killed it.
  */
-public final class KvCache {
+public final class KvCache implements KeyValues {
 
     private final NDManager manager;
     private final long capacity;
@@ -34,12 +34,14 @@ public final class KvCache {
     }
 
     /** Appends this call's keys (B, K, T, E) of {@code layer}; returns every cached key so far (a view). */
-    NDArray appendKeys(int layer, NDArray key) {
+    @Override
+    public NDArray keys(int layer, NDArray key) {
         return append(keys, layer, key, false);
     }
 
     /** Appends this call's values; the last call per layer and step, it advances the layer's length. */
-    NDArray appendValues(int layer, NDArray value) {
+    @Override
+    public NDArray values(int layer, NDArray value) {
         return append(values, layer, value, true);
     }
 

@@ -2,6 +2,7 @@ package ai.mnemo.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.mnemo.lm.config.LlamaConfig;
 import ai.mnemo.lm.lora.LayerAdapters;
@@ -170,11 +171,41 @@ public final class Llama implements AutoCloseable {
      * then computes the earlier positions' keys and values alone (for a 2-layer model, nearly half the work).
      */
     public NDArray hidden(NDArray tokenIds, int from, ForwardContext context, KvCache cache) {
-        NDArray x = Ops.rows(tokenIds, embedding);
+        return run(Ops.rows(tokenIds, embedding), from, context, cache);
+    }
+
+    /**
+     * Training rows (B, T), starting at position 0 and beginning with the same {@code shared} tokens -> hidden states
+     * after the last layer at positions {@code from..T-1} (B, T - from, D), {@code shared <= from}. The shared
+     * prefix runs through the layers once, as one row ({@link SharedPrefix}), and the rest of every row attends to
+     * its keys and values; with {@code shared} 0 this is {@link #hidden(NDArray, int, ForwardContext, KvCache)} over
+     * a causal context.
+     */
+    public NDArray hiddenOfRows(NDArray tokenIds, int shared, int from, NDManager scope) {
+        long rows = tokenIds.getShape().get(0);
+        int length = Math.toIntExact(tokenIds.getShape().get(1));
+        if (shared < 0 || shared > from || from >= length) {
+            throw new IllegalArgumentException("a shared prefix of " + shared + " and outputs from position " + from
+                    + " in rows of " + length);
+        }
+        ForwardContext context = causalContext(length, scope);
+        if (shared == 0) {
+            return hidden(tokenIds, from, context, null);
+        }
+        SharedPrefix prefix = new SharedPrefix(layers.size());
+        NDArray prefixIds = tokenIds.get(new NDIndex("0:1, 0:{}", shared));
+        run(Ops.rows(prefixIds, embedding), shared - 1, causalContext(shared, scope), prefix.recording());
+        NDArray restIds = tokenIds.get(new NDIndex(":, {}:", shared));
+        return run(Ops.rows(restIds, embedding), from - shared,
+                context.positionsFrom(shared, config.queriesPerKeyValue()), prefix.prepending(rows));
+    }
+
+    /** The embedded tokens through every layer; the last one computes positions {@code from..} only. */
+    private NDArray run(NDArray x, int from, ForwardContext context, KeyValues past) {
         int last = layers.size() - 1;
         for (int i = 0; i <= last; i++) {
             LayerAdapters layerAdapters = adapters == null ? null : adapters.layer(i);
-            x = layers.get(i).forward(x, i == last ? from : 0, context, cache, layerAdapters);
+            x = layers.get(i).forward(x, i == last ? from : 0, context, past, layerAdapters);
         }
         return x;
     }

@@ -62,11 +62,11 @@ public final class CausalLmLoss {
 
     /**
      * Logits at the scored positions only: (N, V). The last layer computes no position before the batch's first
-     * scored one.
+     * scored one, and a prefix shared by every row runs once.
      */
     public static NDArray scoredLogits(Llama model, TrainingBatch batch, NDManager scope) {
-        NDArray hidden = model.hidden(batch.inputs(), batch.firstScored(), model.causalContext(batch.length(), scope),
-                null); // (B, T - firstScored, D)
+        NDArray hidden = model.hiddenOfRows(batch.inputs(), batch.sharedPrefix(), batch.firstScored(), scope);
+        // (B, T - firstScored, D)
         NDArray scored = Ops.rows(batch.lossPositions(), hidden.reshape((long) batch.rows() * batch.tailLength(),
                 -1)); // (N, D)
         return model.logits(scored);

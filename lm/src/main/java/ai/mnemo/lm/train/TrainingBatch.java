@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.mnemo.lm.chat.EncodedExample;
+import ai.mnemo.lm.model.Llama;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,18 +14,19 @@ import java.util.List;
  * at its padding, and (unless padding is scored on purpose) padding positions are never scored.
  *
  * <p>No row is scored before {@code firstScored}, so the model's last layer computes the outputs of positions
- * {@code firstScored..T-1} only ({@link ai.mnemo.lm.model.Llama#hidden(NDArray, int,
- * ai.mnemo.lm.model.ForwardContext, ai.mnemo.lm.model.KvCache)}), and the scored positions are numbered in that
- * tail.
+ * {@code firstScored..T-1} only, and the scored positions are numbered in that tail; the first {@code sharedPrefix}
+ * tokens, the same in every row, run through the model once ({@link Llama#hiddenOfRows}).
  *
  * @param inputs (B, T) token ids, T = longest row - 1
+ * @param sharedPrefix how many leading tokens every row shares and the model computes once, at most
+ *     {@code firstScored} (0: none, or too few to be worth a pass of their own)
  * @param firstScored the earliest position any row scores
  * @param lossPositions (N) flat positions scored by the loss in the tail (B, T - firstScored):
  *     {@code b * (T - firstScored) + (t - firstScored)}
  * @param targets (N) the token each scored position must predict
  * @param tokens B * T, the tokens processed (the throughput unit, as the PyTorch peer counts it)
  */
-public record TrainingBatch(NDArray inputs, int firstScored, NDArray lossPositions, NDArray targets, long tokens) {
+public record TrainingBatch(NDArray inputs, int sharedPrefix, int firstScored, NDArray lossPositions, NDArray targets, long tokens) {
 
     /** The answer span of each row is scored; the batch is as long as its longest row. */
     public static TrainingBatch of(List<EncodedExample> rows, int padId, NDManager scope) {
@@ -68,8 +70,26 @@ public record TrainingBatch(NDArray inputs, int firstScored, NDArray lossPositio
                 n++;
             }
         }
-        return new TrainingBatch(scope.create(inputs, new Shape(b, t)), first, scope.create(positions),
-                scope.create(targets), (long) b * t);
+        return new TrainingBatch(scope.create(inputs, new Shape(b, t)), sharedPrefix(rows, first, t), first,
+                scope.create(positions), scope.create(targets), (long) b * t);
+    }
+
+    /**
+     * The leading tokens all rows share, up to {@code limit}, when sharing them saves at least one row's worth of
+     * positions ({@code (B - 1) * P >= T}): the prefix's own pass costs a full round of kernel launches.
+     */
+    static int sharedPrefix(List<EncodedExample> rows, int limit, int length) {
+        int[] first = rows.get(0).tokens();
+        int shared = limit;
+        for (EncodedExample row : rows) {
+            int[] tokens = row.tokens();
+            int i = 0;
+            while (i < shared && tokens[i] == first[i]) {
+                i++;
+            }
+            shared = i;
+        }
+        return (long) (rows.size() - 1) * shared >= length ? shared : 0;
     }
 
     /** Positions of {@code row} the loss scores in a batch of input length {@code length}. */

@@ -36,7 +36,7 @@ public final class ReferenceBatch {
                 }
             }
         }
-        return new TrainingBatch(scope.create(tokens), first, scope.create(toArray(positions)),
+        return new TrainingBatch(scope.create(tokens), 0, first, scope.create(toArray(positions)),
                 scope.create(toArray(targets)), (long) b * t);
     }
 
