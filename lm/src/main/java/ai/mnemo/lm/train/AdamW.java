@@ -7,6 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.mnemo.lm.model.Llama;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ public final class AdamW {
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
+    private final int[] shareOf; // which of two threads updates each parameter, in map order
     private long steps;
 
     public AdamW(Map<String, NDArray> parameters, NDManager manager, double beta1, double beta2, double epsilon,
@@ -46,6 +50,7 @@ public final class AdamW {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
+        this.shareOf = balancedShares(parameters);
         parameters.forEach((name, p) -> {
             NDArray updated = p;
             if (masterCopy) {
@@ -87,23 +92,66 @@ public final class AdamW {
      * by the loss scale when the loss was scaled). {@code gradients} are in the order of the parameter map.
      */
     public void step(List<NDArray> gradients, double learningRate, double gradientScale) {
+        step(gradients, learningRate, gradientScale, null);
+    }
+
+    /**
+     * As {@link #step(List, double, double)}, with the parameters split by size between the two half threads when
+     * {@code halves} is given and there is no master copy: each parameter's update is its own, so the split changes
+     * no bit.
+     */
+    void step(List<NDArray> gradients, double learningRate, double gradientScale, BatchHalves halves) {
         steps++;
         double correction1 = 1.0 - Math.pow(beta1, steps);
         double sqrtCorrection2 = Math.sqrt(1.0 - Math.pow(beta2, steps));
-        float stepSize = (float) (learningRate * sqrtCorrection2 / correction1);
-        float scaledEpsilon = (float) (epsilon * sqrtCorrection2);
-        int i = 0;
-        for (Map.Entry<String, NDArray> e : weights.entrySet()) {
-            NDArray weight = e.getValue();
-            NDArray master = masters.get(e.getKey());
+        Update update = new Update(gradients, (float) learningRate,
+                (float) (learningRate * sqrtCorrection2 / correction1), (float) (epsilon * sqrtCorrection2),
+                (float) gradientScale);
+        if (halves == null || !masters.isEmpty()) {
+            update.parameters(0, 1);
+            return;
+        }
+        halves.both(() -> update.parameters(0, 2), () -> update.parameters(1, 2));
+    }
+
+    /** One step's coefficients, applied to a share of the parameters. */
+    private final class Update {
+        private final List<NDArray> gradients;
+        private final float learningRate;
+        private final float stepSize;
+        private final float scaledEpsilon;
+        private final float gradientScale;
+
+        Update(List<NDArray> gradients, float learningRate, float stepSize, float scaledEpsilon, float gradientScale) {
+            this.gradients = gradients;
+            this.learningRate = learningRate;
+            this.stepSize = stepSize;
+            this.scaledEpsilon = scaledEpsilon;
+            this.gradientScale = gradientScale;
+        }
+
+        /** Updates the parameters of share {@code share} of {@code shares} ({@link #shareOf}); returns null. */
+        Void parameters(int share, int shares) {
+            int i = 0;
+            for (Map.Entry<String, NDArray> e : weights.entrySet()) {
+                NDArray gradient = gradients.get(i);
+                if (shares == 1 || shareOf[i] == share) {
+                    parameter(e.getKey(), e.getValue(), gradient);
+                }
+                i++;
+            }
+            return null;
+        }
+
+        private void parameter(String name, NDArray weight, NDArray gradient) {
+            NDArray master = masters.get(name);
             NDArray updated = master == null ? weight : master;
-            NDArray gradient = gradients.get(i++);
             NDArray widened = master == null ? gradient : gradient.toType(DataType.FLOAT32, true);
             float decay = weight.getShape().dimension() >= 2 ? (float) weightDecay : 0f;
             updated.getNDArrayInternal().adamUpdate(
-                    new NDList(updated, widened, firstMoments.get(e.getKey()), secondMoments.get(e.getKey())),
+                    new NDList(updated, widened, firstMoments.get(name), secondMoments.get(name)),
                     new NDList(updated),
-                    (float) learningRate, stepSize, decay, (float) gradientScale, -1f,
+                    learningRate, stepSize, decay, gradientScale, -1f,
                     (float) beta1, (float) beta2, scaledEpsilon, false, true);
             if (master != null) {
                 widened.close();
@@ -111,6 +159,23 @@ public final class AdamW {
                 zeroGradient(weight); // the kernel zeroed the widened copy, not the weight's own gradient
             }
         }
+    }
+
+    /** Two shares of about equal size: the largest parameters first, each to the lighter share. */
+    private static int[] balancedShares(Map<String, NDArray> parameters) {
+        List<NDArray> list = new ArrayList<>(parameters.values());
+        Integer[] bySize = new Integer[list.size()];
+        for (int i = 0; i < bySize.length; i++) {
+            bySize[i] = i;
+        }
+        Arrays.sort(bySize, Comparator.comparingLong((Integer i) -> list.get(i).size()).reversed());
+        int[] share = new int[list.size()];
+        long[] load = new long[2];
+        for (int i : bySize) {
+            share[i] = load[0] <= load[1] ? 0 : 1;
+            load[share[i]] += list.get(i).size();
+        }
+        return share;
     }
 
     /** Zeroes every weight's gradient without updating: a skipped step (fp16 overflow). */

@@ -153,7 +153,7 @@ public final class Trainer {
                 optimizer.zeroGradients(); // fp16 overflow: the scale is lowered, the batch is spent
             } else {
                 double clip = GradientClipping.coefficient(norm, options.maxGradNorm());
-                optimizer.step(gradients, lr, clip / lossScale);
+                optimizer.step(gradients, lr, clip / lossScale, batching.halves() ? BatchHalves.shared() : null);
             }
             return new Step(stepLoss, norm, false);
         }

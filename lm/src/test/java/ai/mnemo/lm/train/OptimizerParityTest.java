@@ -1,5 +1,6 @@
 package ai.mnemo.lm.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three AdamW steps with global-norm clipping on the reference batch reproduce torch.optim.AdamW: the loss before
- * every step, the gradient norm before clipping, and every weight afterwards.
+ * every step, the gradient norm before clipping, and every weight afterwards; updating the parameters on the two
+ * half threads gives the same bits as on one.
  */
 class OptimizerParityTest {
 
@@ -29,6 +32,13 @@ class OptimizerParityTest {
 
     @Test
     void threeStepsMatchTorchAdamW() throws Exception {
+        Map<String, float[]> oneThread = threeSteps(null);
+        Map<String, float[]> twoThreads = threeSteps(BatchHalves.shared());
+        oneThread.forEach((name, weights) -> assertArrayEquals(weights, twoThreads.get(name), 0f, name));
+    }
+
+    /** Checks three steps against the reference and returns the weights after them. */
+    private static Map<String, float[]> threeSteps(BatchHalves halves) throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode expected = json.readTree(FIXTURE.resolve("expected.json").toFile());
         JsonNode training = json.readTree(FIXTURE.resolve("training.json").toFile());
@@ -51,7 +61,7 @@ class OptimizerParityTest {
                     List<NDArray> gradients = GradientClipping.gradients(model.parameters().values(), scope);
                     double norm = GradientClipping.globalNorm(gradients);
                     assertEquals(training.get("grad_norms_before_clip").get(step).asDouble(), norm, 1e-4);
-                    adam.step(gradients, lr, GradientClipping.coefficient(norm, 1.0));
+                    adam.step(gradients, lr, GradientClipping.coefficient(norm, 1.0), halves);
                 }
             }
             try (NDManager scope = manager.newSubManager()) {
@@ -77,7 +87,10 @@ class OptimizerParityTest {
                 assertEquals(training.get("losses").get(3).asDouble(),
                         CausalLmLoss.compute(model, batch, scope).getFloat(), 1e-4, "loss after 3 steps");
             }
+            Map<String, float[]> after = new TreeMap<>();
+            model.parameters().forEach((name, weight) -> after.put(name, weight.toFloatArray()));
             model.close();
+            return after;
         }
     }
 }
