@@ -26,7 +26,8 @@ import java.util.List;
  * @param targets (N) the token each scored position must predict
  * @param tokens B * T, the tokens processed (the throughput unit, as the PyTorch peer counts it)
  */
-public record TrainingBatch(NDArray inputs, int sharedPrefix, int firstScored, NDArray lossPositions, NDArray targets, long tokens) {
+public record TrainingBatch(NDArray inputs, int sharedPrefix, int firstScored, NDArray lossPositions,
+        NDArray targets, long tokens) {
 
     /** The answer span of each row is scored; the batch is as long as its longest row. */
     public static TrainingBatch of(List<EncodedExample> rows, int padId, NDManager scope) {
@@ -79,6 +80,9 @@ public record TrainingBatch(NDArray inputs, int sharedPrefix, int firstScored, N
      * positions ({@code (B - 1) * P >= T}): the prefix's own pass costs a full round of kernel launches.
      */
     static int sharedPrefix(List<EncodedExample> rows, int limit, int length) {
+        if (rows.size() < 2) {
+            return 0;
+        }
         int[] first = rows.get(0).tokens();
         int shared = limit;
         for (EncodedExample row : rows) {
