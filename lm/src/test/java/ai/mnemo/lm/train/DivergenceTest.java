@@ -8,11 +8,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
-import ai.mnemo.lm.checkpoint.Presets;
-import ai.mnemo.lm.config.ModelPresets;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.model.ParameterNames;
 import ai.mnemo.lm.testing.KvrRows;
+import ai.mnemo.lm.testing.TinyCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,8 @@ class DivergenceTest {
     @Test
     void aNonFiniteLossStopsTheStageAsDivergedWithFiniteWeights(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
-            Presets.write(ModelPresets.TINY, 0, dir, root);
-            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
-                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+            try (HfCheckpoint.Loaded loaded = TinyCheckpoint.load(dir, root)) {
+                ChatTemplate template = TinyCheckpoint.template(loaded);
                 KvrRows kvr = KvrRows.of(16, 3, template);
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.FixedEpochs(5))
                         .optLearningRate(3e-3).optBatchSize(4).optCheckpointEveryEpochs(0).build();

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.mnemo.lm.chat.ChatTemplate;
 import ai.mnemo.lm.checkpoint.HfCheckpoint;
-import ai.mnemo.lm.checkpoint.Presets;
-import ai.mnemo.lm.config.ModelPresets;
 import ai.mnemo.lm.engine.TorchRuntime;
 import ai.mnemo.lm.generate.GreedyGenerator;
 import ai.mnemo.lm.testing.KvrRows;
+import ai.mnemo.lm.testing.TinyCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
 import ai.mnemo.datasets.metrics.Metric;
@@ -28,13 +27,13 @@ class MemorizationTest {
     @Test
     void tinyModelMemorizesKvrFactsAndStopsAtTheFirstPerfectEpoch(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
-            Presets.write(ModelPresets.TINY, 0, dir, root);
-            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
-                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+            try (HfCheckpoint.Loaded loaded = TinyCheckpoint.load(dir, root)) {
+                ChatTemplate template = TinyCheckpoint.template(loaded);
                 KvrRows kvr = KvrRows.of(32, 0, template);
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(200))
                         .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
-                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template, Metric.EXACT_MATCH, 32, 12);
+                MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template,
+                        Metric.EXACT_MATCH, 32, 12);
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE)
                         .train(kvr.rows(), adam(loaded, options), null, probe, CheckpointSink.NONE);
 
@@ -53,15 +52,15 @@ class MemorizationTest {
     @Test
     void reachingTheCapFirstFailsTheStage(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
-            Presets.write(ModelPresets.TINY, 0, dir, root);
-            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
-                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+            try (HfCheckpoint.Loaded loaded = TinyCheckpoint.load(dir, root)) {
+                ChatTemplate template = TinyCheckpoint.template(loaded);
                 KvrRows kvr = KvrRows.of(32, 1, template);
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.Memorized(2))
                         .optLearningRate(3e-3).optCheckpointEveryEpochs(0).build();
                 TrainingResult result = new Trainer(loaded.model(), options, TrainingListener.NONE).train(kvr.rows(),
                         adam(loaded, options), null,
-                        new MemorizationProbe(kvr.rows(), kvr.answers(), template, Metric.EXACT_MATCH, 32, 12), CheckpointSink.NONE);
+                        new MemorizationProbe(kvr.rows(), kvr.answers(), template, Metric.EXACT_MATCH, 32, 12),
+                        CheckpointSink.NONE);
                 assertEquals("not-memorized", result.stopReason());
                 assertTrue(result.failed());
                 assertEquals(2, result.epochs());
@@ -72,9 +71,8 @@ class MemorizationTest {
     @Test
     void lossThresholdStopsAtTheStepWhereEnoughStepsWereBelowIt(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
-            Presets.write(ModelPresets.TINY, 0, dir, root);
-            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
-                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+            try (HfCheckpoint.Loaded loaded = TinyCheckpoint.load(dir, root)) {
+                ChatTemplate template = TinyCheckpoint.template(loaded);
                 KvrRows kvr = KvrRows.of(16, 2, template);
                 double threshold = 0.5;
                 TrainingOptions options = TrainingOptions.builder(new StoppingRule.LossThreshold(threshold, 5, 300))
@@ -103,9 +101,8 @@ class MemorizationTest {
     @Test
     void theProbeAgreesWithGeneratingEveryRow(@TempDir Path dir) {
         try (NDManager root = TorchRuntime.newManager()) {
-            Presets.write(ModelPresets.TINY, 0, dir, root);
-            try (HfCheckpoint.Loaded loaded = HfCheckpoint.load(dir, root)) {
-                ChatTemplate template = new ChatTemplate(loaded.tokenizer(), 256, 257);
+            try (HfCheckpoint.Loaded loaded = TinyCheckpoint.load(dir, root)) {
+                ChatTemplate template = TinyCheckpoint.template(loaded);
                 KvrRows kvr = KvrRows.of(24, 3, template);
                 MemorizationProbe probe = new MemorizationProbe(kvr.rows(), kvr.answers(), template,
                         Metric.EXACT_MATCH, 16, 12);
